@@ -1,0 +1,35 @@
+# Two commands for a fresh clone: `make serve` and `make test`.
+# Each creates .venv from uv.lock when it is missing or out of date.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+export NO_MKDOCS_2_WARNING := 1
+export UV_PYTHON_DOWNLOADS := never
+
+VENV := .venv
+BIN := $(VENV)/bin
+# Use an installed uv, or bootstrap a pinned one into .tools/.
+UV_VERSION := 0.13.9
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+
+.PHONY: serve test build clean
+
+serve: $(VENV)/.synced
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(VENV)/.synced
+	$(BIN)/pytest
+
+build: $(VENV)/.synced
+	$(BIN)/mkdocs build --strict --site-dir site
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked
+	touch $@
+
+.tools/bin/uv:
+	python3 -m venv .tools
+	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+clean:
+	rm -rf site $(VENV) .tools

@@ -1,0 +1,284 @@
+"""The one source of truth for the comparison.
+
+Every table, list and checklist on the site is rendered from `COMPARISON`.
+Edit a value here and every page that shows it follows on the next build.
+Text may use inline Markdown (`*emphasis*`, `**bold**`, `` `code` ``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .model import Comparison, CookbookPage, Fact, Knob, RuleOfThumb, Side, Signal, Verdict
+
+REVIEWED = date(2026, 11, 25)
+
+FACTS: tuple[Fact, ...] = (
+    Fact(
+        id="chatgpt_address",
+        kind="address",
+        label="ChatGPT on the web",
+        value="chatgpt.com",
+        source="https://chatgpt.com/",
+        reviewed=REVIEWED,
+    ),
+    Fact(
+        id="chatgpt_old_address",
+        kind="address",
+        label="ChatGPT's former address, which redirects to the current one",
+        value="chat.openai.com",
+        source="https://chat.openai.com/",
+        reviewed=REVIEWED,
+    ),
+    Fact(
+        id="platform_address",
+        kind="address",
+        label="The OpenAI Platform",
+        value="platform.openai.com",
+        source="https://platform.openai.com/",
+        reviewed=REVIEWED,
+    ),
+    Fact(
+        id="chatgpt_plans",
+        kind="plan",
+        label="ChatGPT plans the guide names",
+        value="Free, Plus and Pro",
+        source="https://openai.com/chatgpt/pricing/",
+        reviewed=REVIEWED,
+    ),
+    Fact(
+        id="platform_billing_units",
+        kind="billing",
+        label="What Platform usage is billed by",
+        value="tokens, images and audio minutes",
+        source="https://openai.com/api/pricing/",
+        reviewed=REVIEWED,
+    ),
+    Fact(
+        id="model_small",
+        kind="model",
+        label="A small, fast chat model",
+        value="gpt-4o-mini",
+        source="https://platform.openai.com/docs/models",
+        reviewed=REVIEWED,
+    ),
+    Fact(
+        id="model_flagship",
+        kind="model",
+        label="A flagship chat model",
+        value="gpt-5.1",
+        source="https://platform.openai.com/docs/models",
+        reviewed=REVIEWED,
+    ),
+    Fact(
+        id="model_embedding",
+        kind="model",
+        label="An embeddings model",
+        value="text-embedding-3-small",
+        source="https://platform.openai.com/docs/models",
+        reviewed=REVIEWED,
+    ),
+)
+
+SIDES: tuple[Side, ...] = (
+    Side(
+        id="chatgpt",
+        name="ChatGPT",
+        short_name="ChatGPT",
+        identity="the *app* you chat with",
+        address_fact="chatgpt_address",
+        place="restaurant",
+        feels_like="Going to a restaurant and ordering off the menu",
+        motto="Make something *for me* right now.",
+        thinking_motto="Help me think.",
+        owner="OpenAI",
+        owner_choice_verb="They choose",
+        owner_decides=(
+            "how the UI looks",
+            "what tools are enabled",
+            "the high-level system prompts",
+            "how history is stored and used",
+        ),
+        owner_handles=(
+            "the UI",
+            "conversation history",
+            "which exact model variant to use",
+            "safety filters and guardrails",
+        ),
+        you_deal_with=(
+            "a chat UI, plus maybe some tools (browse, code, etc.)",
+            "typing, and reading the reply",
+        ),
+        you_dont_deal_with=(
+            "API keys",
+            "JSON payloads",
+            "rate limits / usage dashboards",
+            "infrastructure or logging",
+        ),
+        great_for=(
+            "Writing, editing, brainstorming",
+            "Learning / explaining concepts",
+            "One-off coding help and debugging",
+            "Manual workflows where you're okay copy/pasting",
+        ),
+        payment="A **subscription**, or the free tier",
+        payment_fact="chatgpt_plans",
+    ),
+    Side(
+        id="platform",
+        name="OpenAI Platform",
+        short_name="Platform",
+        identity="the *toolbox* developers use to build apps",
+        address_fact="platform_address",
+        place="kitchen",
+        feels_like="Getting the kitchen, ingredients, and the chef",
+        motto="Help me make something *for other people*.",
+        thinking_motto="Help my **app** think.",
+        owner="you",
+        owner_choice_verb="You decide",
+        owner_decides=(
+            "what the model sees (context)",
+            "what job it has (system prompt)",
+            "how its outputs are used or stored",
+            "which users get access and how",
+        ),
+        owner_handles=(
+            "designing prompts & system messages",
+            "user auth and privacy",
+            "cost, latency, and monitoring",
+        ),
+        you_deal_with=(
+            "sending HTTP requests",
+            "wiring models into your product or internal tooling",
+            "storing data yourself (users, logs, documents, results)",
+        ),
+        you_dont_deal_with=("a ready-made chat window: you're not chatting in a UI",),
+        great_for=(
+            "SaaS features and startups",
+            "Internal tools (support assistants, dashboards, agents)",
+            "Automations (cron jobs, workflows, webhooks)",
+            "Anything where *other people* interact with the model, not just you",
+        ),
+        payment="**Per usage**, instead of a flat subscription",
+        payment_fact="platform_billing_units",
+    ),
+)
+
+KNOBS: tuple[Knob, ...] = (
+    Knob(id="sampling", name="Sampling settings", detail="temperature, etc."),
+    Knob(
+        id="tools",
+        name="Tools / function calling",
+        detail="let the model call functions in your app",
+    ),
+    Knob(
+        id="embeddings",
+        name="Embeddings & RAG",
+        detail="retrieve docs + feed them into the model",
+    ),
+    Knob(
+        id="streaming",
+        name="Streaming",
+        detail="send tokens as they're generated for snappy UIs",
+    ),
+)
+
+SIGNALS: tuple[Signal, ...] = (
+    Signal(id="exploring", side="chatgpt", text="You're exploring an idea, learning, or planning"),
+    Signal(
+        id="drafting",
+        side="chatgpt",
+        text="You're drafting prompts, system messages, or UX flows",
+    ),
+    Signal(
+        id="manual",
+        side="chatgpt",
+        text="You're doing stuff manually and don't mind copy/paste",
+    ),
+    Signal(
+        id="for-you",
+        side="chatgpt",
+        text="It's mostly for *you* (or a small team), not end users",
+    ),
+    Signal(
+        id="repeatable",
+        side="platform",
+        text="You want something **repeatable** and not tied to your manual chat usage",
+    ),
+    Signal(id="product-feature", side="platform", lead="You're building", text="a product feature"),
+    Signal(id="bot-for-users", side="platform", lead="You're building", text="a bot/agent for users"),
+    Signal(
+        id="internal-tool",
+        side="platform",
+        lead="You're building",
+        text="an internal tool that others will rely on",
+    ),
+    Signal(
+        id="own-data",
+        side="platform",
+        lead="You need",
+        text="to integrate with your own data / APIs",
+    ),
+    Signal(
+        id="control",
+        side="platform",
+        lead="You need",
+        text="to control models, cost, and behavior more precisely",
+    ),
+)
+
+RULES_OF_THUMB: tuple[RuleOfThumb, ...] = (
+    RuleOfThumb(when="personal / ad hoc", side="chatgpt"),
+    RuleOfThumb(when="product / system / for users", side="platform"),
+)
+
+VERDICTS: tuple[Verdict, ...] = (
+    Verdict(
+        id="undecided",
+        sides=frozenset(),
+        headline="Tick what sounds like your situation",
+        advice="Each line you tick points to one side; the answer appears here.",
+    ),
+    Verdict(
+        id="chatgpt",
+        sides=frozenset({"chatgpt"}),
+        headline="ChatGPT is enough",
+        advice="This is help for you, right now: open a chat and start.",
+    ),
+    Verdict(
+        id="platform",
+        sides=frozenset({"platform"}),
+        headline="Build on the OpenAI Platform",
+        advice="Other people or systems will rely on this: get an API key and call the models from your code.",
+    ),
+    Verdict(
+        id="both",
+        sides=frozenset({"chatgpt", "platform"}),
+        headline="Both, one after the other",
+        advice=(
+            "Explore and draft in ChatGPT now; build on the Platform "
+            "once it has to be repeatable or serve other people."
+        ),
+    ),
+)
+
+COOKBOOK_PAGES: tuple[CookbookPage, ...] = (
+    CookbookPage(name="00-index", title="LLM Cookbook Index"),
+    CookbookPage(name="01-llm-mental-models", title="LLM mental models"),
+    CookbookPage(name="02_basic-system-prompt", title="Basic system prompt"),
+    CookbookPage(name="03-prompt-cheatsheet", title="Prompt cheatsheet"),
+    CookbookPage(name="04-task-shaping-and-decomposition", title="Task shaping and decomposition"),
+    CookbookPage(name="05-vibe-coding-with-llms", title="Vibe coding with LLMs"),
+    CookbookPage(name="06-llm-failure-modes-and-debugging", title="LLM failure modes and debugging"),
+    CookbookPage(name="07-structured-output-and-formats", title="Structured output and formats"),
+)
+
+COMPARISON = Comparison(
+    sides=SIDES,
+    knobs=KNOBS,
+    signals=SIGNALS,
+    rules_of_thumb=RULES_OF_THUMB,
+    verdicts=VERDICTS,
+    facts=FACTS,
+    cookbook_pages=COOKBOOK_PAGES,
+)

@@ -1,0 +1,144 @@
+"""The shapes of the comparison data: plain, typed, frozen records.
+
+Nothing here knows about MkDocs or HTML. `data.py` fills these records in,
+`validate.py` checks them, `render.py` turns them into Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+SideId = Literal["chatgpt", "platform"]
+SIDE_IDS: tuple[SideId, ...] = ("chatgpt", "platform")
+
+FactKind = Literal["address", "plan", "model", "billing"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A value that changes in the real world, with where it was checked and when."""
+
+    id: str
+    kind: FactKind
+    label: str
+    value: str
+    source: str
+    reviewed: date
+
+
+@dataclass(frozen=True)
+class Side:
+    """One of the two ways to use the same models."""
+
+    id: SideId
+    name: str
+    short_name: str
+    """The name the rule of thumb uses: "ChatGPT", "Platform"."""
+    identity: str
+    """The one-line answer: what it is."""
+    address_fact: str
+    """Id of the `Fact` holding its web address."""
+    place: str
+    """The mental model: "restaurant" or "kitchen"."""
+    feels_like: str
+    motto: str
+    """What you ask of it, in the mental-model section."""
+    thinking_motto: str
+    """The "Help me think" line of the responsibilities section."""
+    owner: str
+    owner_choice_verb: str
+    """How the guide introduces the owner's decisions: "They choose", "You decide"."""
+    owner_decides: tuple[str, ...]
+    owner_handles: tuple[str, ...]
+    """The work of running it, which falls to the owner."""
+    you_deal_with: tuple[str, ...]
+    you_dont_deal_with: tuple[str, ...]
+    great_for: tuple[str, ...]
+    payment: str
+    payment_fact: str
+    """Id of the `Fact` naming the plans or billing units."""
+
+
+@dataclass(frozen=True)
+class Knob:
+    """An extra control the Platform gives you that ChatGPT decides for you."""
+
+    id: str
+    name: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One line of the decision checklist, arguing for one side."""
+
+    id: str
+    text: str
+    side: SideId
+    lead: str = ""
+    """Shared opening of a group of signals ("You're building"); empty for a standalone one."""
+
+    @property
+    def sentence(self) -> str:
+        return f"{self.lead} {self.text}" if self.lead else self.text
+
+
+@dataclass(frozen=True)
+class RuleOfThumb:
+    """The closing rule: a kind of work, and the side it belongs on."""
+
+    when: str
+    side: SideId
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the decision helper says for a set of sides the ticked signals point to."""
+
+    id: str
+    sides: frozenset[SideId]
+    headline: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class CookbookPage:
+    """A page of the cookbook's `cookbook/` folder that this site may link to."""
+
+    name: str
+    """The file name without `.md`, as pages pass it to the `cookbook_link` macro."""
+    title: str
+
+    @property
+    def path(self) -> str:
+        return f"cookbook/{self.name}.md"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the site says about the two sides, in one value."""
+
+    sides: tuple[Side, ...]
+    knobs: tuple[Knob, ...]
+    signals: tuple[Signal, ...]
+    rules_of_thumb: tuple[RuleOfThumb, ...]
+    verdicts: tuple[Verdict, ...]
+    facts: tuple[Fact, ...]
+    cookbook_pages: tuple[CookbookPage, ...]
+
+    def side(self, side_id: str) -> Side:
+        for side in self.sides:
+            if side.id == side_id:
+                return side
+        raise KeyError(side_id)
+
+    def fact(self, fact_id: str) -> Fact:
+        for fact in self.facts:
+            if fact.id == fact_id:
+                return fact
+        raise KeyError(fact_id)
+
+    def signals_for(self, side_id: str) -> tuple[Signal, ...]:
+        return tuple(signal for signal in self.signals if signal.side == side_id)

@@ -1,0 +1,160 @@
+"""Pure functions from the comparison data to Markdown.
+
+Each function takes the `Comparison` (and plain arguments) and returns a
+Markdown string; none reads files or knows about MkDocs. The macros in
+`mkdocs_env.py` are thin wrappers around these.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby, zip_longest
+
+from .model import Comparison, CookbookPage, Side, Signal
+
+SIDE_LIST_FIELDS = (
+    "owner_decides",
+    "owner_handles",
+    "you_deal_with",
+    "you_dont_deal_with",
+    "great_for",
+)
+
+
+def cell(text: str) -> str:
+    """Make one line of text safe inside a Markdown table cell."""
+    return text.replace("|", "\\|")
+
+
+def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+    lines = [
+        "| " + " | ".join(cell(h) for h in header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+    ]
+    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def bullets(items: tuple[str, ...], indent: str = "") -> str:
+    return "\n".join(f"{indent}- {item}" for item in items)
+
+
+def fact_value(c: Comparison, fact_id: str) -> str:
+    return f"`{c.fact(fact_id).value}`" if c.fact(fact_id).kind == "model" else c.fact(fact_id).value
+
+
+def short_answer(c: Comparison) -> str:
+    return bullets(tuple(f"**{side.name}** → {side.identity}" for side in c.sides))
+
+
+def mental_model_table(c: Comparison) -> str:
+    rows = [(f"**{side.name}**", side.feels_like) for side in c.sides]
+    return table(("Thing", "What it feels like"), rows)
+
+
+def mottos(c: Comparison) -> str:
+    """The "Make something for me" pair, one line a side."""
+    return "  \n".join(f"{side.short_name} = “{side.motto}”" for side in c.sides)
+
+
+def thinking_mottos(c: Comparison) -> str:
+    """The "Help me think" pair, as a quotation."""
+    return "  \n".join(f"> {side.short_name} → “{side.thinking_motto}”" for side in c.sides)
+
+
+def side_list(c: Comparison, side_id: str, field: str) -> str:
+    if field not in SIDE_LIST_FIELDS:
+        raise ValueError(f"side_list: unknown field {field!r}; expected one of {SIDE_LIST_FIELDS}")
+    items: tuple[str, ...] = getattr(c.side(side_id), field)
+    return bullets(items)
+
+
+def payment(c: Comparison, side_id: str) -> str:
+    side = c.side(side_id)
+    return f"{side.payment} ({fact_value(c, side.payment_fact)})"
+
+
+def model_examples(c: Comparison) -> str:
+    return ", ".join(fact_value(c, fact.id) for fact in c.facts if fact.kind == "model")
+
+
+def knobs(c: Comparison) -> str:
+    return bullets(tuple(f"**{knob.name}** ({knob.detail})" for knob in c.knobs))
+
+
+def _owner_card(side: Side) -> str:
+    owner = "*you* are" if side.owner == "you" else f"{side.owner} is"
+    on = "In" if side.id == "chatgpt" else "On the"
+    return "\n".join(
+        (
+            f"-   **{side.name}**",
+            "",
+            "    ---",
+            "",
+            f"    {on} {side.name}, {owner} the product owner. {side.owner_choice_verb}:",
+            "",
+            bullets(side.owner_decides, indent="    "),
+        )
+    )
+
+
+def responsibilities(c: Comparison) -> str:
+    """Who is in charge on each side, as two cards side by side."""
+    cards = "\n\n".join(_owner_card(side) for side in c.sides)
+    return f'<div class="grid cards" markdown>\n\n{cards}\n\n</div>'
+
+
+def comparison_table(c: Comparison) -> str:
+    """Every attribute of the two sides, one row each."""
+    chatgpt, platform = (c.side(side_id) for side_id in ("chatgpt", "platform"))
+
+    def joined(items: tuple[str, ...]) -> str:
+        return "<br>".join(items)
+
+    rows = [
+        ("What it is", chatgpt.identity, platform.identity),
+        ("Where", c.fact(chatgpt.address_fact).value, c.fact(platform.address_fact).value),
+        ("Mental model", f"The {chatgpt.place}", f"The {platform.place}"),
+        ("Product owner", chatgpt.owner, platform.owner),
+        ("How you pay", payment(c, "chatgpt"), payment(c, "platform")),
+        ("Great for", joined(chatgpt.great_for), joined(platform.great_for)),
+    ]
+    return table(("", chatgpt.name, platform.name), rows)
+
+
+def _signal_group(signals: list[Signal]) -> str:
+    if not signals[0].lead:
+        return bullets(tuple(signal.text for signal in signals))
+    return f"- {signals[0].lead}:\n" + bullets(tuple(s.text for s in signals), indent="    ")
+
+
+def checklist(c: Comparison, side_id: str) -> str:
+    """The "use … when" signals of one side, nested under their shared lead as the guide has them."""
+    groups = groupby(c.signals_for(side_id), key=lambda signal: signal.lead)
+    return "\n".join(_signal_group(list(signals)) for _, signals in groups)
+
+
+def checklist_summary(c: Comparison) -> str:
+    """Both sides' signals in one table: the short form for the home page."""
+    columns = [[s.sentence for s in c.signals_for(side.id)] for side in c.sides]
+    header = tuple(f"Use {side.short_name} when" for side in c.sides)
+    return table(header, [tuple(row) for row in zip_longest(*columns, fillvalue="")])
+
+
+def rule_of_thumb(c: Comparison) -> str:
+    return "  \n".join(
+        f"If it's **{rule.when} → {c.side(rule.side).short_name}**." for rule in c.rules_of_thumb
+    )
+
+
+def cookbook_page(c: Comparison, name: str) -> CookbookPage:
+    """The cookbook page called `name`, or a `KeyError` that names the unknown page."""
+    for page in c.cookbook_pages:
+        if page.name == name:
+            return page
+    known = ", ".join(page.name for page in c.cookbook_pages)
+    raise KeyError(f"unknown cookbook page {name!r}; known pages: {known}")
+
+
+def cookbook_link(c: Comparison, base_url: str, name: str, text: str = "") -> str:
+    page = cookbook_page(c, name)
+    return f"[{text or page.title}]({base_url.rstrip('/')}/{page.path})"

@@ -1,0 +1,111 @@
+"""Checks the comparison data when it is loaded, so bad data fails the build.
+
+Every message names the data file, the record and the field, because the
+person reading it is a writer who just edited `macros/data.py`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+from .model import SIDE_IDS, Comparison
+
+
+class DataError(ValueError):
+    """The comparison data breaks a rule the pages rely on."""
+
+
+def validate(comparison: Comparison, source: str, today: date) -> Comparison:
+    """Return `comparison` unchanged, or raise `DataError` naming every problem found."""
+    problems = [f"{source}: {problem}" for problem in _problems(comparison, today)]
+    if problems:
+        raise DataError("invalid comparison data:\n  " + "\n  ".join(problems))
+    return comparison
+
+
+def _problems(c: Comparison, today: date) -> Iterable[str]:
+    for collection in dataclasses.fields(c):
+        records: Sequence[Any] = getattr(c, collection.name)
+        if not records:
+            yield f"{collection.name}: the list is empty"
+        yield from _duplicate_ids(collection.name, records)
+        for record in records:
+            yield from _empty_text(record)
+
+    fact_ids = {fact.id for fact in c.facts}
+    side_ids = [side.id for side in c.sides]
+    if sorted(side_ids) != sorted(SIDE_IDS):
+        yield f"sides: expected exactly {list(SIDE_IDS)}, found {side_ids}"
+    for side in c.sides:
+        for field in ("address_fact", "payment_fact"):
+            if getattr(side, field) not in fact_ids:
+                yield f"{_name(side)}: field '{field}' names no fact: {getattr(side, field)!r}"
+        if not c.signals_for(side.id):
+            yield f"{_name(side)}: no signal of the decision checklist points to it"
+
+    for record in (*c.signals, *c.rules_of_thumb):
+        if record.side not in SIDE_IDS:
+            yield f"{_name(record)}: field 'side' points at no side: {record.side!r}"
+
+    yield from _verdict_coverage(c)
+
+    for fact in c.facts:
+        if not fact.source.startswith("https://"):
+            yield f"{_name(fact)}: field 'source' is not an https URL: {fact.source!r}"
+        if fact.reviewed > today:
+            yield f"{_name(fact)}: field 'reviewed' is in the future: {fact.reviewed}"
+
+
+def _verdict_coverage(c: Comparison) -> Iterable[str]:
+    """Every combination of ticked sides, none included, needs exactly one verdict."""
+    for verdict in c.verdicts:
+        unknown = set(verdict.sides) - set(SIDE_IDS)
+        if unknown:
+            yield f"{_name(verdict)}: field 'sides' names no side: {sorted(unknown)}"
+    for size in range(len(SIDE_IDS) + 1):
+        for combination in combinations(SIDE_IDS, size):
+            matching = [v for v in c.verdicts if v.sides == frozenset(combination)]
+            if len(matching) != 1:
+                yield (
+                    f"verdicts: {len(matching)} verdicts for the ticked sides "
+                    f"{list(combination)}; expected exactly one"
+                )
+
+
+def _duplicate_ids(collection: str, records: Sequence[Any]) -> Iterable[str]:
+    seen: set[str] = set()
+    for record in records:
+        key = _key(record)
+        if key in seen:
+            yield f"{collection}: duplicate id {key!r}"
+        seen.add(key)
+
+
+def _empty_text(record: Any) -> Iterable[str]:
+    for field in dataclasses.fields(record):
+        value = getattr(record, field.name)
+        if field.name == "lead":  # optional by design
+            continue
+        if isinstance(value, str) and not value.strip():
+            yield f"{_name(record)}: field '{field.name}' is empty"
+        elif isinstance(value, tuple):
+            if not value:
+                yield f"{_name(record)}: field '{field.name}' is an empty list"
+            for index, item in enumerate(value):
+                if not str(item).strip():
+                    yield f"{_name(record)}: field '{field.name}' item {index} is empty"
+
+
+def _key(record: Any) -> str:
+    for attribute in ("id", "name", "when"):
+        if hasattr(record, attribute):
+            return str(getattr(record, attribute))
+    raise TypeError(f"no identifying field on {type(record).__name__}")
+
+
+def _name(record: Any) -> str:
+    return f"{type(record).__name__} {_key(record)!r}"

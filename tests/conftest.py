@@ -1,0 +1,25 @@
+"""Fixtures: the site is built once per test session into a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import PROJECT_ROOT, BuiltSite, run_build
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_build(PROJECT_ROOT, site_dir)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{log}"
+    return BuiltSite(root=site_dir, log=log)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A fresh, buildable copy of the project for a test to modify."""
+    from helpers import copy_project
+
+    return copy_project(tmp_path / "project")

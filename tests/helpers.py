@@ -1,0 +1,147 @@
+"""Shared test helpers: build or serve a copy of the project, parse built pages."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DOCS = PROJECT_ROOT / "docs"
+# What a copy of the project needs to build; everything else (venv, site, git) stays behind.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
+
+
+def mkdocs_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
+def run_build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of `project_dir` into `site_dir`; never raises on failure."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project_dir,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def copy_project(destination: Path) -> Path:
+    """A buildable copy of the project, for tests that change a file."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = PROJECT_ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def replace_in_file(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not found in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    log: str
+
+    def path(self, url_path: str) -> Path:
+        """The file behind a site URL path such as `""`, `"decide/"` or `"404.html"`."""
+        target = self.root / url_path
+        return target / "index.html" if url_path == "" or url_path.endswith("/") else target
+
+    def soup(self, url_path: str) -> BeautifulSoup:
+        return BeautifulSoup(self.path(url_path).read_text(encoding="utf-8"), "html.parser")
+
+    def article(self, url_path: str) -> BeautifulSoup:
+        article = self.soup(url_path).select_one("article.md-content__inner")
+        assert article is not None, f"no article in {url_path}"
+        return article
+
+    def html_pages(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str, timeout: float = 5) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (loopback only)
+        return str(response.read().decode("utf-8"))
+
+
+def wait_until(condition, timeout: float, interval: float = 0.1) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(interval)
+    return bool(condition())
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[str]
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def get(self, path: str = "") -> str:
+        return fetch(self.url + path)
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project_dir: Path, *extra_args: str, timeout: float = 60) -> Iterator[Server]:
+    """Run `mkdocs serve` for `project_dir` on a free loopback port until the block ends."""
+    port = free_port()
+    log_path = project_dir / "serve.log"
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *extra_args],
+            cwd=project_dir,
+            env=mkdocs_env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    server = Server(url=f"http://127.0.0.1:{port}/", process=process, log_path=log_path)
+    try:
+
+        def answers() -> bool:
+            try:
+                server.get()
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                return False
+            return True
+
+        assert wait_until(answers, timeout), f"mkdocs serve did not answer:\n{server.log()}"
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
