@@ -1,0 +1,81 @@
+"""Browser fixtures: the built site served on loopback, driven in Debian's Chromium.
+
+Without Chromium these tests skip with the reason, except under CI, where they must run.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import BuiltSite
+from browsing import Watched, watch
+from playwright.sync_api import Browser, sync_playwright
+from static_server import serve_site
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or (
+        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+    )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    path = chromium_path()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI is set but Chromium is missing: .ci/run must install it (apt-get install chromium)")
+        pytest.skip("no Chromium found (install Debian's chromium to run the browser tests)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_url(site: BuiltSite) -> Iterator[str]:
+    with serve_site(site.root) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(chromium: str) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def watched_page(browser: Browser, site_url: str) -> Iterator[Watched]:
+    """A fresh browser context (no stored palette or state) at a desktop size."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield watch(page, site_url)
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Folder for screenshots and reports (ignored by git)."""
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

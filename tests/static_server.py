@@ -1,0 +1,60 @@
+"""Serve a built site on loopback the way GitHub Pages does: gzip for text, 404.html for misses.
+
+Used by the browser tests and the benchmark, so both measure what readers get.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import mimetypes
+import threading
+from collections.abc import Iterator
+from functools import partial
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class _GzipHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+        pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                self.send_header("Location", self.path.split("?")[0] + "/")
+                self.end_headers()
+                return
+            path = path / "index.html"
+        status = HTTPStatus.OK
+        if not path.is_file():
+            status, path = HTTPStatus.NOT_FOUND, Path(self.directory) / "404.html"
+        body = path.read_bytes()
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        self.send_response(status)
+        if content_type.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, compresslevel=6)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Type", content_type + ("; charset=utf-8" if "text" in content_type else ""))
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve_site(root: Path, port: int = 0) -> Iterator[str]:
+    """Serve `root` on 127.0.0.1 until the block ends; yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(_GzipHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
