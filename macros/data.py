@@ -25,7 +25,7 @@ FACTS: tuple[Fact, ...] = (
     Fact(
         id="chatgpt_old_address",
         kind="address",
-        label="ChatGPT's former address, which redirects to the current one",
+        label="ChatGPT’s former address, which redirects to the current one",
         value="chat.openai.com",
         source="https://chat.openai.com/",
         reviewed=REVIEWED,
@@ -85,6 +85,7 @@ SIDES: tuple[Side, ...] = (
         id="chatgpt",
         name="ChatGPT",
         short_name="ChatGPT",
+        use_when="Use **ChatGPT** when",
         identity="the *app* you chat with",
         address_fact="chatgpt_address",
         place="restaurant",
@@ -92,6 +93,7 @@ SIDES: tuple[Side, ...] = (
         motto="Make something *for me* right now.",
         thinking_motto="Help me think.",
         owner="OpenAI",
+        owner_scope="In **ChatGPT**",
         owner_choice_verb="They choose",
         owner_decides=(
             "how the UI looks",
@@ -106,8 +108,8 @@ SIDES: tuple[Side, ...] = (
             "safety filters and guardrails",
         ),
         you_deal_with=(
-            "a chat UI, plus maybe some tools (browse, code, etc.)",
-            "typing, and reading the reply",
+            "You see a chat UI + maybe some tools (browse, code, etc.)",
+            "You type, it replies",
         ),
         you_dont_deal_with=(
             "API keys",
@@ -119,15 +121,16 @@ SIDES: tuple[Side, ...] = (
             "Writing, editing, brainstorming",
             "Learning / explaining concepts",
             "One-off coding help and debugging",
-            "Manual workflows where you're okay copy/pasting",
+            "Manual workflows where you’re okay copy/pasting",
         ),
-        payment="A **subscription**, or the free tier",
+        payment="a **subscription**, or the free plan",
         payment_fact="chatgpt_plans",
     ),
     Side(
         id="platform",
         name="OpenAI Platform",
         short_name="Platform",
+        use_when="Use the **OpenAI Platform** when",
         identity="the *toolbox* developers use to build apps",
         address_fact="platform_address",
         place="kitchen",
@@ -135,6 +138,7 @@ SIDES: tuple[Side, ...] = (
         motto="Help me make something *for other people*.",
         thinking_motto="Help my **app** think.",
         owner="you",
+        owner_scope="On the **platform**",
         owner_choice_verb="You decide",
         owner_decides=(
             "what the model sees (context)",
@@ -143,23 +147,23 @@ SIDES: tuple[Side, ...] = (
             "which users get access and how",
         ),
         owner_handles=(
-            "designing prompts & system messages",
-            "user auth and privacy",
-            "cost, latency, and monitoring",
+            "You design prompts & system messages",
+            "You handle user auth and privacy",
+            "You think about cost, latency, and monitoring",
         ),
         you_deal_with=(
             "sending HTTP requests",
             "wiring models into your product or internal tooling",
             "storing data yourself (users, logs, documents, results)",
         ),
-        you_dont_deal_with=("a ready-made chat window: you're not chatting in a UI",),
+        you_dont_deal_with=("a ready-made chat window: you’re not chatting in a UI",),
         great_for=(
             "SaaS features and startups",
             "Internal tools (support assistants, dashboards, agents)",
             "Automations (cron jobs, workflows, webhooks)",
             "Anything where *other people* interact with the model, not just you",
         ),
-        payment="**Per usage**, instead of a flat subscription",
+        payment="**per usage**, instead of a flat subscription",
         payment_fact="platform_billing_units",
     ),
 )
@@ -179,38 +183,38 @@ KNOBS: tuple[Knob, ...] = (
     Knob(
         id="streaming",
         name="Streaming",
-        detail="send tokens as they're generated for snappy UIs",
+        detail="send tokens as they’re generated for snappy UIs",
     ),
 )
 
 SIGNALS: tuple[Signal, ...] = (
-    Signal(id="exploring", side="chatgpt", text="You're exploring an idea, learning, or planning"),
+    Signal(id="exploring", side="chatgpt", text="You’re exploring an idea, learning, or planning"),
     Signal(
         id="drafting",
         side="chatgpt",
-        text="You're drafting prompts, system messages, or UX flows",
+        text="You’re drafting prompts, system messages, or UX flows",
     ),
     Signal(
         id="manual",
         side="chatgpt",
-        text="You're doing stuff manually and don't mind copy/paste",
+        text="You’re doing stuff manually and don’t mind copy/paste",
     ),
     Signal(
         id="for-you",
         side="chatgpt",
-        text="It's mostly for *you* (or a small team), not end users",
+        text="It’s mostly for *you* (or a small team), not end users",
     ),
     Signal(
         id="repeatable",
         side="platform",
         text="You want something **repeatable** and not tied to your manual chat usage",
     ),
-    Signal(id="product-feature", side="platform", lead="You're building", text="a product feature"),
-    Signal(id="bot-for-users", side="platform", lead="You're building", text="a bot/agent for users"),
+    Signal(id="product-feature", side="platform", lead="You’re building", text="a product feature"),
+    Signal(id="bot-for-users", side="platform", lead="You’re building", text="a bot/agent for users"),
     Signal(
         id="internal-tool",
         side="platform",
-        lead="You're building",
+        lead="You’re building",
         text="an internal tool that others will rely on",
     ),
     Signal(

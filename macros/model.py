@@ -36,6 +36,8 @@ class Side:
     name: str
     short_name: str
     """The name the rule of thumb uses: "ChatGPT", "Platform"."""
+    use_when: str
+    """The heading of its half of the decision checklist."""
     identity: str
     """The one-line answer: what it is."""
     address_fact: str
@@ -48,6 +50,8 @@ class Side:
     thinking_motto: str
     """The "Help me think" line of the responsibilities section."""
     owner: str
+    owner_scope: str
+    """Where the owner rules, as the guide opens the sentence: "In **ChatGPT**"."""
     owner_choice_verb: str
     """How the guide introduces the owner's decisions: "They choose", "You decide"."""
     owner_decides: tuple[str, ...]

@@ -83,14 +83,13 @@ def knobs(c: Comparison) -> str:
 
 def _owner_card(side: Side) -> str:
     owner = "*you* are" if side.owner == "you" else f"{side.owner} is"
-    on = "In" if side.id == "chatgpt" else "On the"
     return "\n".join(
         (
             f"-   **{side.name}**",
             "",
             "    ---",
             "",
-            f"    {on} {side.name}, {owner} the product owner. {side.owner_choice_verb}:",
+            f"    {side.owner_scope}, {owner} the product owner. {side.owner_choice_verb}:",
             "",
             bullets(side.owner_decides, indent="    "),
         )
@@ -136,7 +135,7 @@ def checklist(c: Comparison, side_id: str) -> str:
 def checklist_summary(c: Comparison) -> str:
     """Both sides' signals in one table: the short form for the home page."""
     columns = [[s.sentence for s in c.signals_for(side.id)] for side in c.sides]
-    header = tuple(f"Use {side.short_name} when" for side in c.sides)
+    header = tuple(side.use_when for side in c.sides)
     return table(header, [tuple(row) for row in zip_longest(*columns, fillvalue="")])
 
 
