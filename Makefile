@@ -12,7 +12,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: serve test build clean
+.PHONY: serve test build facts clean
 
 serve: $(VENV)/.synced
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -22,6 +22,10 @@ test: $(VENV)/.synced
 
 build: $(VENV)/.synced
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# Every fact with its source and age, oldest first; informs, never fails on age.
+facts: $(VENV)/.synced
+	$(BIN)/python -m macros.facts_report
 
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked

@@ -18,3 +18,7 @@ def define_env(env: Any) -> None:
     for name in [name for name in sys.modules if name.startswith(f"{__name__}.")]:
         del sys.modules[name]
     importlib.import_module(f"{__name__}.mkdocs_env").define_env(env)
+
+
+def on_post_page_macros(env: Any) -> None:
+    importlib.import_module(f"{__name__}.mkdocs_env").on_post_page_macros(env)

@@ -11,7 +11,17 @@ from datetime import date
 
 from .model import Comparison, CookbookPage, Fact, Knob, RuleOfThumb, Side, Signal, Verdict
 
-REVIEWED = date(2026, 11, 25)
+# When each group of facts was last checked, and against what. A review moves
+# its date forward; `make facts` lists the facts whose review is getting old.
+ADDRESSES_REVIEWED = date(2026, 11, 25)
+"""chatgpt.com is ChatGPT's address, and the older chat.openai.com and chat.com
+redirect to it: stated by the site's owner when asking for this check."""
+MODELS_REVIEWED = date(2026, 11, 25)
+"""Each model name is one the `openai` SDK locked in uv.lock knows (3.57.0,
+published 2026-11-20); tests/test_facts.py checks that again on every run."""
+GUIDE_WRITTEN = date(2025, 11, 13)
+"""Plans and billing units are as the guide states them, not checked since.
+The guide names gpt-5.1, first released on this date, so it is no older."""
 
 FACTS: tuple[Fact, ...] = (
     Fact(
@@ -20,7 +30,7 @@ FACTS: tuple[Fact, ...] = (
         label="ChatGPT on the web",
         value="chatgpt.com",
         source="https://chatgpt.com/",
-        reviewed=REVIEWED,
+        reviewed=ADDRESSES_REVIEWED,
     ),
     Fact(
         id="chatgpt_old_address",
@@ -28,7 +38,15 @@ FACTS: tuple[Fact, ...] = (
         label="ChatGPT’s former address, which redirects to the current one",
         value="chat.openai.com",
         source="https://chat.openai.com/",
-        reviewed=REVIEWED,
+        reviewed=ADDRESSES_REVIEWED,
+    ),
+    Fact(
+        id="chatgpt_short_address",
+        kind="address",
+        label="A short address that also redirects to ChatGPT",
+        value="chat.com",
+        source="https://chat.com/",
+        reviewed=ADDRESSES_REVIEWED,
     ),
     Fact(
         id="platform_address",
@@ -36,7 +54,7 @@ FACTS: tuple[Fact, ...] = (
         label="The OpenAI Platform",
         value="platform.openai.com",
         source="https://platform.openai.com/",
-        reviewed=REVIEWED,
+        reviewed=ADDRESSES_REVIEWED,
     ),
     Fact(
         id="chatgpt_plans",
@@ -44,7 +62,7 @@ FACTS: tuple[Fact, ...] = (
         label="ChatGPT plans the guide names",
         value="Free, Plus and Pro",
         source="https://openai.com/chatgpt/pricing/",
-        reviewed=REVIEWED,
+        reviewed=GUIDE_WRITTEN,
     ),
     Fact(
         id="platform_billing_units",
@@ -52,7 +70,7 @@ FACTS: tuple[Fact, ...] = (
         label="What Platform usage is billed by",
         value="tokens, images and audio minutes",
         source="https://openai.com/api/pricing/",
-        reviewed=REVIEWED,
+        reviewed=GUIDE_WRITTEN,
     ),
     Fact(
         id="model_small",
@@ -60,15 +78,15 @@ FACTS: tuple[Fact, ...] = (
         label="A small, fast chat model",
         value="gpt-4o-mini",
         source="https://platform.openai.com/docs/models",
-        reviewed=REVIEWED,
+        reviewed=MODELS_REVIEWED,
     ),
     Fact(
         id="model_flagship",
         kind="model",
-        label="A flagship chat model",
+        label="A general-purpose chat model",
         value="gpt-5.1",
         source="https://platform.openai.com/docs/models",
-        reviewed=REVIEWED,
+        reviewed=MODELS_REVIEWED,
     ),
     Fact(
         id="model_embedding",
@@ -76,7 +94,7 @@ FACTS: tuple[Fact, ...] = (
         label="An embeddings model",
         value="text-embedding-3-small",
         source="https://platform.openai.com/docs/models",
-        reviewed=REVIEWED,
+        reviewed=MODELS_REVIEWED,
     ),
 )
 

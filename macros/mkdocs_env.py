@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import render
+from . import facts, render
 from .data import COMPARISON
 from .validate import validate
 
@@ -53,6 +53,16 @@ def define_env(env: Any) -> None:
         render.rule_of_thumb,
     ):
         env.macro(_bound(without_arguments, comparison), without_arguments.__name__)
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Close each page that shows a fact with when its facts were last reviewed."""
+    comparison = env.variables.get("comparison")
+    if comparison is None:  # define_env did not get as far as loading the data
+        return
+    note = facts.review_note(facts.facts_shown(env.markdown, comparison.facts))
+    if note:
+        env.markdown = f"{env.markdown.rstrip()}\n\n{note}"
 
 
 def _bound(function: Any, comparison: Any) -> Any:

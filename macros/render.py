@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import groupby, zip_longest
 
+from .facts import fact_markup, long_date
 from .model import Comparison, CookbookPage, Side, Signal
 
 SIDE_LIST_FIELDS = (
@@ -39,7 +40,8 @@ def bullets(items: tuple[str, ...], indent: str = "") -> str:
 
 
 def fact_value(c: Comparison, fact_id: str) -> str:
-    return f"`{c.fact(fact_id).value}`" if c.fact(fact_id).kind == "model" else c.fact(fact_id).value
+    """A fact as pages show it; every fact on a page goes through here, so its note lists it."""
+    return fact_markup(c.fact(fact_id))
 
 
 def short_answer(c: Comparison) -> str:
@@ -74,7 +76,10 @@ def payment(c: Comparison, side_id: str) -> str:
 
 
 def model_examples(c: Comparison) -> str:
-    return ", ".join(fact_value(c, fact.id) for fact in c.facts if fact.kind == "model")
+    """The model facts as examples, dated: model names are the first thing to go stale."""
+    models = [fact for fact in c.facts if fact.kind == "model"]
+    names = ", ".join(fact_value(c, fact.id) for fact in models)
+    return f"for example {names}; names as of {long_date(min(fact.reviewed for fact in models))}"
 
 
 def knobs(c: Comparison) -> str:
@@ -111,7 +116,7 @@ def comparison_table(c: Comparison) -> str:
 
     rows = [
         ("What it is", chatgpt.identity, platform.identity),
-        ("Where", c.fact(chatgpt.address_fact).value, c.fact(platform.address_fact).value),
+        ("Where", fact_value(c, chatgpt.address_fact), fact_value(c, platform.address_fact)),
         ("Mental model", f"The {chatgpt.place}", f"The {platform.place}"),
         ("Product owner", chatgpt.owner, platform.owner),
         ("How you pay", payment(c, "chatgpt"), payment(c, "platform")),
