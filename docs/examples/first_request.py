@@ -1,0 +1,17 @@
+"""A first request: a system message that sets the job, and a user message."""
+
+import os
+
+from openai import OpenAI
+
+# The key comes from the environment, never from the code.
+client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
+
+response = client.responses.create(
+    model="gpt-4o-mini",
+    input=[
+        {"role": "system", "content": "You are the support assistant of a bakery. Be brief."},
+        {"role": "user", "content": "Do you bake gluten-free bread?"},
+    ],
+)
+print(response.output_text)

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# A first request: a system message that sets the job, and a user message.
+set -euo pipefail
+API="${OPENAI_BASE_URL:-https://api.openai.com/v1}"
+
+curl --silent --show-error --fail-with-body "$API/responses" \
+  --header "Authorization: Bearer $OPENAI_API_KEY" \
+  --header "Content-Type: application/json" \
+  --data '{
+    "model": "gpt-4o-mini",
+    "input": [
+      {"role": "system", "content": "You are the support assistant of a bakery. Be brief."},
+      {"role": "user", "content": "Do you bake gluten-free bread?"}
+    ]
+  }'

@@ -1,0 +1,59 @@
+"""A tool call round trip: the model asks for one of your functions, you run it, it answers."""
+
+import json
+import os
+
+from openai import OpenAI
+
+client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
+
+
+def get_order_status(order_id: str) -> dict[str, str]:
+    """A function of your own app; a real one would look the order up in your database."""
+    return {"order_id": order_id, "status": "shipped", "expected": "tomorrow"}
+
+
+tools = [
+    {
+        "type": "function",
+        "name": "get_order_status",
+        "description": "Look up the delivery status of an order.",
+        "parameters": {
+            "type": "object",
+            "properties": {"order_id": {"type": "string", "description": "The order number"}},
+            "required": ["order_id"],
+            "additionalProperties": False,
+        },
+        "strict": True,
+    }
+]
+
+# 1. Send the question along with the functions the model may ask for.
+response = client.responses.create(
+    model="gpt-4o-mini",
+    input="Where is my order 1042?",
+    tools=tools,
+)
+
+# 2. Run each function call the model asked for, and collect the results.
+results = []
+for item in response.output:
+    if item.type == "function_call" and item.name == "get_order_status":
+        arguments = json.loads(item.arguments)
+        print(f"The model asks for {item.name}({arguments})")
+        results.append(
+            {
+                "type": "function_call_output",
+                "call_id": item.call_id,
+                "output": json.dumps(get_order_status(**arguments)),
+            }
+        )
+
+# 3. Send the results back; the model writes the answer for the customer.
+final = client.responses.create(
+    model="gpt-4o-mini",
+    previous_response_id=response.id,
+    input=results,
+    tools=tools,
+)
+print(final.output_text)

@@ -1,0 +1,399 @@
+"""A local stand-in of the OpenAI API: just enough of it for the first-call examples.
+
+It refuses what the real API would refuse (a missing or wrong key, a body that is not
+JSON, a parameter the installed SDK does not know, a model the data does not name, a tool
+call round trip that does not add up) and answers with bodies shaped like the real ones:
+every answer is validated against the installed SDK's own types before it is sent.
+Streams are sent as server-sent events. Install it on a `pytest_httpserver.HTTPServer`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import inspect
+import itertools
+import json
+import math
+import re
+import struct
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from openai import OpenAI
+from openai.types import CreateEmbeddingResponse
+from openai.types.responses import Response as ApiResponse
+from openai.types.responses import ResponseStreamEvent
+from pydantic import TypeAdapter
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+# Not shaped like a real key, so the "no key-like string" check stays meaningful.
+DUMMY_KEY = "dummy-key-for-the-local-stand-in"
+EMBEDDING_DIMENSIONS = 1536
+CREATED_AT = 1_764_000_000
+_TRANSPORT_PARAMETERS = frozenset({"extra_headers", "extra_query", "extra_body", "timeout"})
+_MESSAGE_ROLES = frozenset({"user", "assistant", "system", "developer"})
+_STREAM_EVENT = TypeAdapter(ResponseStreamEvent)
+
+
+def body_fields(method: Callable[..., Any]) -> frozenset[str]:
+    """The JSON fields an SDK method can send: its keyword parameters minus the transport ones."""
+    return frozenset(inspect.signature(method).parameters) - _TRANSPORT_PARAMETERS
+
+
+# A client that never sends anything: only its method signatures are read.
+SDK = OpenAI(api_key=DUMMY_KEY, base_url="http://127.0.0.1:9/v1")
+RESPONSE_FIELDS = body_fields(SDK.responses.create)
+EMBEDDING_FIELDS = body_fields(SDK.embeddings.create)
+
+
+def embed(text: str, dimensions: int = EMBEDDING_DIMENSIONS) -> list[float]:
+    """A toy embedding of length 1: texts that share words point in similar directions."""
+    vector = [0.0] * dimensions
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        digest = hashlib.sha256(word.encode("utf-8")).digest()
+        vector[int.from_bytes(digest[:4], "big") % dimensions] += 1.0
+    norm = math.sqrt(sum(value * value for value in vector))
+    return [value / norm for value in vector] if norm else vector
+
+
+def nearest(candidates: Iterable[str], query: str) -> str:
+    """The candidate whose toy embedding is closest to the query's."""
+    query_vector = embed(query)
+    return max(
+        candidates, key=lambda text: sum(a * b for a, b in zip(embed(text), query_vector, strict=True))
+    )
+
+
+class ApiError(Exception):
+    """A request the real API would refuse; answered with the API's error shape."""
+
+    def __init__(self, status: int, message: str, param: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.param = param
+
+    def response(self) -> Response:
+        kind = "authentication_error" if self.status == 401 else "invalid_request_error"
+        error = {"message": str(self), "type": kind, "param": self.param, "code": None}
+        return Response(json.dumps({"error": error}), self.status, mimetype="application/json")
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One accepted request and what the stand-in answered."""
+
+    endpoint: str
+    body: dict[str, Any]
+    reply: dict[str, Any]
+    """The response object (for a stream, the one its `response.completed` event carries)."""
+    raw: str
+    """The exact body sent back: JSON, or the server-sent events of a stream."""
+
+    @property
+    def streamed(self) -> bool:
+        return self.body.get("stream") is True
+
+    @property
+    def text(self) -> str:
+        """The text of the answer's message items, as `output_text` would join it."""
+        return "".join(
+            part["text"]
+            for item in self.reply.get("output", ())
+            if item["type"] == "message"
+            for part in item["content"]
+        )
+
+    @property
+    def function_calls(self) -> list[dict[str, Any]]:
+        return [item for item in self.reply.get("output", ()) if item["type"] == "function_call"]
+
+
+@dataclass
+class ApiStandIn:
+    chat_models: frozenset[str]
+    embedding_model: str
+    exchanges: list[Exchange] = field(default_factory=list)
+    rejections: list[str] = field(default_factory=list)
+    _stored: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
+
+    def install(self, server: HTTPServer) -> str:
+        """Answer on `server`; returns the base URL to give the SDK and curl."""
+        for endpoint, handle in (("responses", self._responses), ("embeddings", self._embeddings)):
+            server.expect_request(f"/v1/{endpoint}", method="POST").respond_with_handler(
+                self._guarded(endpoint, handle)
+            )
+        return server.url_for("/v1")
+
+    def _guarded(
+        self, endpoint: str, handle: Callable[[dict[str, Any]], tuple[dict[str, Any], str, str]]
+    ) -> Callable[[Request], Response]:
+        def handler(request: Request) -> Response:
+            try:
+                _check_key(request)
+                body = _json_body(request)
+                reply, raw, mimetype = handle(body)
+            except ApiError as error:
+                self.rejections.append(f"POST {request.path}: {error}")
+                return error.response()
+            self.exchanges.append(Exchange(endpoint, body, reply, raw))
+            return Response(raw, 200, mimetype=mimetype)
+
+        return handler
+
+    def _next_id(self, prefix: str) -> str:
+        return f"{prefix}_standin{next(self._ids):04d}"
+
+    # --- POST /v1/responses -------------------------------------------------------------
+
+    def _responses(self, body: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
+        _check_fields(body, RESPONSE_FIELDS)
+        model = _required(body, "model", str)
+        if model not in self.chat_models:
+            raise ApiError(400, f"The model `{model}` is not one the data names", "model")
+        _check_sampling(body)
+        tools = body.get("tools", [])
+        for tool in _list(tools, "tools"):
+            _check_function_tool(tool)
+        items = _input_items(body)
+        outputs = self._check_tool_outputs(body, items)
+
+        if tools and not outputs:
+            output = [self._function_call(tools[0])]
+        else:
+            output = [self._message(f"Stand-in answer {next(self._ids)} from {model}.")]
+        reply = self._response_object(body, output)
+        self._stored[reply["id"]] = reply
+        if body.get("stream") is True:
+            return reply, _server_sent_events(reply), "text/event-stream"
+        return reply, json.dumps(reply), "application/json"
+
+    def _check_tool_outputs(
+        self, body: dict[str, Any], items: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """Function results must answer exactly the calls of the response they continue."""
+        outputs = [item for item in items if item.get("type") == "function_call_output"]
+        previous_id = body.get("previous_response_id")
+        if previous_id is None:
+            if outputs:
+                raise ApiError(400, "function_call_output without previous_response_id", "input")
+            return outputs
+        if previous_id not in self._stored:
+            raise ApiError(404, f"Previous response with id '{previous_id}' not found", "previous_response_id")
+        asked = {item["call_id"] for item in self._stored[previous_id]["output"] if item["type"] == "function_call"}
+        answered = [_required(item, "call_id", str) for item in outputs]
+        for item in outputs:
+            _required(item, "output", str)
+        if sorted(answered) != sorted(asked):
+            raise ApiError(400, f"Tool outputs {answered} do not answer the calls {sorted(asked)}", "input")
+        return outputs
+
+    def _function_call(self, tool: dict[str, Any]) -> dict[str, Any]:
+        properties: dict[str, Any] = tool["parameters"].get("properties", {})
+        arguments = {name: _example_value(name, schema) for name, schema in properties.items()}
+        return {
+            "type": "function_call",
+            "id": self._next_id("fc"),
+            "call_id": self._next_id("call"),
+            "name": tool["name"],
+            "arguments": json.dumps(arguments),
+            "status": "completed",
+        }
+
+    def _message(self, text: str) -> dict[str, Any]:
+        return {
+            "type": "message",
+            "id": self._next_id("msg"),
+            "status": "completed",
+            "role": "assistant",
+            "content": [{"type": "output_text", "text": text, "annotations": [], "logprobs": []}],
+        }
+
+    def _response_object(self, body: dict[str, Any], output: list[dict[str, Any]]) -> dict[str, Any]:
+        words = len(json.dumps(body.get("input")).split())
+        reply = {
+            "id": self._next_id("resp"),
+            "object": "response",
+            "created_at": CREATED_AT,
+            "status": "completed",
+            "model": body["model"],
+            "output": output,
+            "parallel_tool_calls": body.get("parallel_tool_calls", True),
+            "previous_response_id": body.get("previous_response_id"),
+            "tool_choice": body.get("tool_choice", "auto"),
+            "tools": body.get("tools", []),
+            "temperature": body.get("temperature", 1.0),
+            "top_p": body.get("top_p", 1.0),
+            "max_output_tokens": body.get("max_output_tokens"),
+            "error": None,
+            "incomplete_details": None,
+            "instructions": body.get("instructions"),
+            "metadata": {},
+            "text": {"format": {"type": "text"}},
+            "usage": {
+                "input_tokens": words,
+                "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
+                "output_tokens": 12,
+                "output_tokens_details": {"reasoning_tokens": 0},
+                "total_tokens": words + 12,
+            },
+        }
+        ApiResponse.model_validate(reply)
+        return reply
+
+    # --- POST /v1/embeddings ------------------------------------------------------------
+
+    def _embeddings(self, body: dict[str, Any]) -> tuple[dict[str, Any], str, str]:
+        _check_fields(body, EMBEDDING_FIELDS)
+        model = _required(body, "model", str)
+        if model != self.embedding_model:
+            raise ApiError(400, f"`{model}` is not the embeddings model the data names", "model")
+        texts = body.get("input")
+        if isinstance(texts, str):
+            texts = [texts]
+        if not isinstance(texts, list) or not texts or not all(isinstance(t, str) and t for t in texts):
+            raise ApiError(400, "input must be a non-empty string or list of non-empty strings", "input")
+        encoding = body.get("encoding_format", "float")
+        if encoding not in ("float", "base64"):
+            raise ApiError(400, f"Unknown encoding_format {encoding!r}", "encoding_format")
+        dimensions = body.get("dimensions", EMBEDDING_DIMENSIONS)
+        if not isinstance(dimensions, int) or not 1 <= dimensions <= EMBEDDING_DIMENSIONS:
+            raise ApiError(400, f"dimensions must be 1 to {EMBEDDING_DIMENSIONS}", "dimensions")
+
+        tokens = sum(len(text.split()) for text in texts)
+        reply = {
+            "object": "list",
+            "data": [
+                {"object": "embedding", "index": index, "embedding": embed(text, dimensions)}
+                for index, text in enumerate(texts)
+            ],
+            "model": model,
+            "usage": {"prompt_tokens": tokens, "total_tokens": tokens},
+        }
+        CreateEmbeddingResponse.model_validate(reply)
+        if encoding == "base64":
+            # What the API sends then: the little-endian float32 bytes of each vector.
+            sent = {**reply, "data": [_base64_embedding(item) for item in reply["data"]]}
+            return reply, json.dumps(sent), "application/json"
+        return reply, json.dumps(reply), "application/json"
+
+
+# --- checks shared by both endpoints ---------------------------------------------------
+
+
+def _check_key(request: Request) -> None:
+    if request.headers.get("Authorization") != f"Bearer {DUMMY_KEY}":
+        raise ApiError(401, "Incorrect or missing API key in the Authorization header")
+
+
+def _json_body(request: Request) -> dict[str, Any]:
+    if request.mimetype != "application/json":
+        raise ApiError(400, f"Content-Type must be application/json, not {request.mimetype!r}")
+    try:
+        body = json.loads(request.get_data(as_text=True))
+    except json.JSONDecodeError as error:
+        raise ApiError(400, f"The body is not valid JSON: {error}") from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "The body must be a JSON object")
+    return body
+
+
+def _check_fields(body: dict[str, Any], accepted: frozenset[str]) -> None:
+    unknown = sorted(set(body) - accepted)
+    if unknown:
+        raise ApiError(400, f"Unknown parameter(s) {unknown}", unknown[0])
+
+
+def _required(mapping: dict[str, Any], name: str, kind: type) -> Any:
+    value = mapping.get(name)
+    if not isinstance(value, kind) or value == "":
+        raise ApiError(400, f"Missing or invalid required parameter '{name}'", name)
+    return value
+
+
+def _list(value: Any, name: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ApiError(400, f"'{name}' must be an array", name)
+    return value
+
+
+def _check_sampling(body: dict[str, Any]) -> None:
+    for name, low, high in (("temperature", 0, 2), ("top_p", 0, 1)):
+        value = body.get(name, low)
+        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+            raise ApiError(400, f"'{name}' must be a number from {low} to {high}", name)
+    cap = body.get("max_output_tokens", 16)
+    if isinstance(cap, bool) or not isinstance(cap, int) or cap < 16:
+        raise ApiError(400, "'max_output_tokens' must be an integer of at least 16", "max_output_tokens")
+    if not isinstance(body.get("stream", False), bool):
+        raise ApiError(400, "'stream' must be a boolean", "stream")
+
+
+def _check_function_tool(tool: Any) -> None:
+    if not isinstance(tool, dict) or tool.get("type") != "function":
+        raise ApiError(400, "Only function tools are expected here", "tools")
+    _required(tool, "name", str)
+    parameters = _required(tool, "parameters", dict)
+    if parameters.get("type") != "object":
+        raise ApiError(400, "A function's parameters must be a JSON schema of type object", "tools")
+
+
+def _input_items(body: dict[str, Any]) -> list[dict[str, Any]]:
+    value = body.get("input")
+    if isinstance(value, str) and value:
+        return [{"role": "user", "content": value}]
+    items = _list(value, "input")
+    if not items:
+        raise ApiError(400, "'input' must not be empty", "input")
+    for item in items:
+        if not isinstance(item, dict):
+            raise ApiError(400, "Each input item must be an object", "input")
+        if item.get("type") == "function_call_output":
+            continue
+        if item.get("role") not in _MESSAGE_ROLES:
+            raise ApiError(400, f"Unknown role {item.get('role')!r}", "input")
+        _required(item, "content", str)
+    return items
+
+
+def _example_value(name: str, schema: dict[str, Any]) -> Any:
+    """A value the model might fill in for one parameter of a function."""
+    examples = {"string": f"{name}-from-the-model", "integer": 7, "number": 7.5, "boolean": True}
+    return examples.get(schema.get("type", "string"), f"{name}-from-the-model")
+
+
+def _base64_embedding(item: dict[str, Any]) -> dict[str, Any]:
+    vector = item["embedding"]
+    packed = struct.pack(f"<{len(vector)}f", *vector)
+    return {**item, "embedding": base64.b64encode(packed).decode("ascii")}
+
+
+def _server_sent_events(reply: dict[str, Any]) -> str:
+    """The events the API streams for a one-message answer, ending with the whole response."""
+    message = reply["output"][0]
+    part = message["content"][0]
+    text: str = part["text"]
+    in_progress = {**reply, "status": "in_progress", "output": [], "usage": None}
+    empty_message = {**message, "status": "in_progress", "content": []}
+    where = {"item_id": message["id"], "output_index": 0, "content_index": 0}
+    deltas = re.findall(r"\S+\s*", text)
+    events: list[dict[str, Any]] = [
+        {"type": "response.created", "response": in_progress},
+        {"type": "response.in_progress", "response": in_progress},
+        {"type": "response.output_item.added", "output_index": 0, "item": empty_message},
+        {"type": "response.content_part.added", **where, "part": {**part, "text": ""}},
+        *({"type": "response.output_text.delta", **where, "delta": d, "logprobs": []} for d in deltas),
+        {"type": "response.output_text.done", **where, "text": text, "logprobs": []},
+        {"type": "response.content_part.done", **where, "part": part},
+        {"type": "response.output_item.done", "output_index": 0, "item": message},
+        {"type": "response.completed", "response": reply},
+    ]
+    lines = []
+    for number, event in enumerate(events):
+        event = {**event, "sequence_number": number}
+        _STREAM_EVENT.validate_python(event)
+        lines.append(f"event: {event['type']}\ndata: {json.dumps(event)}\n\n")
+    return "".join(lines)
