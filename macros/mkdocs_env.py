@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import facts, render
+from . import export, facts, linking, render
 from .data import COMPARISON
 from .validate import validate
 
@@ -40,6 +40,13 @@ def define_env(env: Any) -> None:
     def cookbook_link(name: str, text: str = "") -> str:
         return render.cookbook_link(comparison, cookbook_base_url, name, text)
 
+    site_url: str = env.conf["site_url"]
+    env.macro(lambda: linking.page_table(site_url), "link_pages")
+    env.macro(lambda: linking.anchor_table(site_url), "link_anchors")
+    env.macro(lambda: linking.markdown_example(site_url), "link_example")
+    env.macro(lambda: linking.legacy_list(site_url), "link_legacy")
+    env.macro(lambda: linking.file_table(site_url), "link_files")
+
     for without_arguments in (
         render.short_answer,
         render.mental_model_table,
@@ -63,6 +70,11 @@ def on_post_page_macros(env: Any) -> None:
     note = facts.review_note(facts.facts_shown(env.markdown, comparison.facts))
     if note:
         env.markdown = f"{env.markdown.rstrip()}\n\n{note}"
+
+
+def on_post_build(env: Any) -> None:
+    """Publish the comparison data beside the pages, for scripts and assistants."""
+    export.write(env.variables["comparison"], Path(env.conf["site_dir"]), env.conf["site_url"])
 
 
 def _bound(function: Any, comparison: Any) -> Any:

@@ -1,0 +1,111 @@
+"""The public URLs in macros/contract.py exist in the built site, and old links still land."""
+
+from __future__ import annotations
+
+import urllib.request
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import DOCS, BuiltSite
+from static_server import serve_site
+
+from macros import contract
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+ANCHORS = [(page, anchor) for page in contract.PAGES for anchor in page.anchors]
+LEGACY_URLS = [(legacy, url) for legacy in contract.LEGACY_PATHS for url in legacy.urls()]
+
+
+def site_url(site: BuiltSite) -> str:
+    """The address the site was built for, as its home page declares it."""
+    canonical = site.soup("").find("link", rel="canonical")
+    assert canonical is not None
+    return str(canonical["href"])
+
+
+def published_pages(site: BuiltSite) -> set[str]:
+    """URL paths of every page in the sitemap, relative to the site's address."""
+    base = site_url(site)
+    locations = ET.parse(site.path("sitemap.xml")).getroot().iter(f"{{{SITEMAP_NS}}}loc")
+    return {(loc.text or "").removeprefix(base) for loc in locations}
+
+
+@pytest.mark.parametrize("page", contract.PAGES, ids=lambda page: page.path or "home")
+def test_every_contract_page_is_built(site: BuiltSite, page: contract.PublicPage) -> None:
+    assert site.path(page.path).is_file(), f"{page.path!r} from macros/contract.py was not built"
+    assert (DOCS / page.source).is_file()
+
+
+def test_every_published_page_is_in_the_contract(site: BuiltSite) -> None:
+    """A new page needs a decision: add it to macros/contract.py (and keep its URL)."""
+    assert published_pages(site) == {page.path for page in contract.PAGES}
+
+
+@pytest.mark.parametrize(
+    ("page", "anchor"), ANCHORS, ids=[f"{page.path or 'home'}#{a.id}" for page, a in ANCHORS]
+)
+def test_every_contract_anchor_is_a_heading(
+    site: BuiltSite, page: contract.PublicPage, anchor: contract.Anchor
+) -> None:
+    heading = site.article(page.path).find(id=anchor.id)
+    assert heading is not None, f"no #{anchor.id} on {page.path!r}"
+    assert heading.name in HEADINGS
+
+
+@pytest.mark.parametrize(
+    ("page", "anchor"), ANCHORS, ids=[f"{page.path or 'home'}#{a.id}" for page, a in ANCHORS]
+)
+def test_every_contract_anchor_is_written_in_its_page(
+    page: contract.PublicPage, anchor: contract.Anchor
+) -> None:
+    """An explicit id survives a reworded heading; a generated one would not."""
+    source = (DOCS / page.source).read_text(encoding="utf-8")
+    assert f"{{ #{anchor.id} }}" in source, f"write `{{ #{anchor.id} }}` on its heading"
+
+
+@pytest.mark.parametrize("public_file", contract.FILES, ids=lambda file: file.path)
+def test_every_contract_file_is_built(site: BuiltSite, public_file: contract.PublicFile) -> None:
+    assert site.path(public_file.path).is_file()
+
+
+def test_legacy_urls_cover_each_form_of_the_old_file_name() -> None:
+    urls = {url for _, url in LEGACY_URLS}
+    for legacy in contract.LEGACY_PATHS:
+        assert {legacy.path + ".md", legacy.path + ".html", legacy.path + "/"} <= urls
+
+
+@pytest.mark.parametrize(("legacy", "url"), LEGACY_URLS, ids=[url for _, url in LEGACY_URLS])
+def test_old_links_land_on_the_guide(
+    site: BuiltSite, legacy: contract.LegacyPath, url: str
+) -> None:
+    """Served as GitHub Pages does (a directory answers with a redirect to `dir/`)."""
+    with serve_site(site.root) as base:
+        with urllib.request.urlopen(base + url, timeout=10) as response:
+            landed_on = response.geturl()
+            redirect_page = BeautifulSoup(response.read().decode("utf-8"), "html.parser")
+        refresh = redirect_page.find("meta", attrs={"http-equiv": "refresh"})
+        assert refresh is not None, f"{url} is not a redirect page"
+        target = urljoin(landed_on, str(refresh["content"]).split("url=", 1)[1])
+        assert target == base + legacy.target
+        with urllib.request.urlopen(target, timeout=10) as response:
+            assert response.read() == site.path(legacy.target).read_bytes()
+
+
+def test_link_page_lists_every_contract_url(site: BuiltSite) -> None:
+    base = site_url(site)
+    article = site.article("link-to-this-guide/")
+    shown = {link.get_text(): link["href"] for link in article.find_all("a") if link.code}
+    page_url = f"{base}link-to-this-guide/"
+    for page in contract.PAGES:
+        assert urljoin(page_url, str(shown[base + page.path])) == base + page.path
+        for anchor in page.anchors:
+            url = f"{base}{page.path}#{anchor.id}"
+            assert urljoin(page_url, str(shown[url])) == url
+    text = article.get_text()
+    for public_file in contract.FILES:
+        assert base + public_file.path in text
+    for _, url in LEGACY_URLS:
+        assert base + url in text
