@@ -4,6 +4,8 @@ SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 export NO_MKDOCS_2_WARNING := 1
+# mkdocs-redirects pulls in properdocs, which prints a notice of its own.
+export DISABLE_MKDOCS_2_WARNING := true
 export UV_PYTHON_DOWNLOADS := never
 
 VENV := .venv

@@ -10,7 +10,7 @@ from __future__ import annotations
 from itertools import groupby, zip_longest
 
 from .facts import fact_markup, long_date
-from .model import Comparison, CookbookPage, Side, Signal
+from .model import Comparison, CookbookPage, RuleOfThumb, Side, Signal
 
 SIDE_LIST_FIELDS = (
     "owner_decides",
@@ -144,10 +144,12 @@ def checklist_summary(c: Comparison) -> str:
     return table(header, [tuple(row) for row in zip_longest(*columns, fillvalue="")])
 
 
+def rule_sentence(c: Comparison, rule: RuleOfThumb) -> str:
+    return f"If it’s **{rule.when} → {c.side(rule.side).short_name}**."
+
+
 def rule_of_thumb(c: Comparison) -> str:
-    return "  \n".join(
-        f"If it's **{rule.when} → {c.side(rule.side).short_name}**." for rule in c.rules_of_thumb
-    )
+    return "  \n".join(rule_sentence(c, rule) for rule in c.rules_of_thumb)
 
 
 def cookbook_page(c: Comparison, name: str) -> CookbookPage:

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+import markdown
+from bs4 import BeautifulSoup, Tag
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DOCS = PROJECT_ROOT / "docs"
@@ -23,8 +24,49 @@ DOCS = PROJECT_ROOT / "docs"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
 
 
+GUIDE = PROJECT_ROOT.parent / "shared" / "source" / "chatgpt-vs-platform.md"
+
+
+def plain(markdown_text: str) -> str:
+    """The text a reader sees for inline Markdown such as `It’s for *you*`."""
+    html = markdown.markdown(markdown_text)
+    return normalize(BeautifulSoup(html, "html.parser").get_text())
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.split())
+
+
+def own_text(item: Tag) -> str:
+    """The text of a list item without the text of the lists nested in it."""
+    parts = [
+        child.get_text() if isinstance(child, Tag) else str(child)
+        for child in item.children
+        if not (isinstance(child, Tag) and child.name in ("ul", "ol"))
+    ]
+    return normalize("".join(parts))
+
+
+def table_rows(table: Tag) -> list[list[str]]:
+    """Every row of a table, header included, as the cells' visible text."""
+    rows = []
+    for row in table.find_all("tr"):
+        cells = []
+        for cell in row.find_all(["th", "td"]):
+            for line_break in cell.find_all("br"):
+                line_break.replace_with(" ")
+            cells.append(normalize(cell.get_text()))
+        rows.append(cells)
+    return rows
+
+
 def mkdocs_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
 
 
 def run_build(project_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -137,6 +179,9 @@ def mkdocs_serve(project_dir: Path, *extra_args: str, timeout: float = 60) -> It
             return True
 
         assert wait_until(answers, timeout), f"mkdocs serve did not answer:\n{server.log()}"
+        # mkdocs serve mounts the site at site_url's path and redirects / there.
+        with urllib.request.urlopen(server.url, timeout=5) as response:  # noqa: S310 (loopback only)
+            server.url = response.geturl()
         yield server
     finally:
         process.terminate()

@@ -1,0 +1,121 @@
+"""Nothing of the guide is lost: its sections, list items, quotes and table are on the site."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import GUIDE, BuiltSite, markdown, normalize, own_text, plain, table_rows
+
+from macros.data import COMPARISON
+
+# Pages in the guide's order: the six sections, after the home page.
+SECTION_PAGES = ("mental-model/", "chatgpt/", "platform/", "responsibilities/", "decide/", "cookbook/")
+
+
+def guide_html() -> BeautifulSoup:
+    source = GUIDE.read_text(encoding="utf-8")
+    return BeautifulSoup(markdown.markdown(source, extensions=["tables"]), "html.parser")
+
+
+def site_list_items(site: BuiltSite) -> list[str]:
+    items = []
+    for url_path in ("", *SECTION_PAGES):
+        items += [own_text(li).casefold() for li in site.article(url_path).find_all("li")]
+    return items
+
+
+def rewordings() -> dict[str, list[str]]:
+    """Guide items whose web version changed on purpose, and what must stand in their place.
+
+    The fragments come from the data, so a fact's new value is what the test expects.
+    """
+    fact = COMPARISON.fact
+    return {
+        "You go to chat.openai.com or use the mobile app": [
+            fact("chatgpt_address").value,
+            "or use the mobile app",
+        ],
+        "You pay with a subscription (Plus/Pro) or use free": ["You pay with a subscription"]
+        + fact("chatgpt_plans").value.replace(" and ", ", ").split(", "),
+        "Choose specific models (gpt-4o-mini, gpt-5.1, embeddings, etc.)": [
+            "Choose specific models",
+            *(f.value for f in COMPARISON.facts if f.kind == "model"),
+        ],
+        "Pay per usage (tokens, images, audio minutes) instead of a flat sub": [
+            "Pay per usage",
+            fact("platform_billing_units").value,
+        ],
+        "platform.openai.com → the toolbox developers use to build apps": [
+            "→ the toolbox developers use to build apps"
+        ],
+        "The main cookbook/ pages teach you how LLMs think, how to prompt, how to debug, "
+        "and how to vibe-code in general.": [
+            "The main cookbook/ pages teach you how LLMs think, how to prompt, how to debug, "
+            "and how to vibe-code in general"
+        ],
+    }
+
+
+def guide_list_items() -> list[str]:
+    return [own_text(li) for li in guide_html().find_all("li")]
+
+
+@pytest.mark.parametrize("item", guide_list_items())
+def test_every_list_item_of_the_guide_is_on_the_site(site: BuiltSite, item: str) -> None:
+    items = site_list_items(site)
+    reworded = rewordings().get(item)
+    if reworded is not None:
+        fragments = [normalize(fragment).casefold() for fragment in reworded]
+        assert any(all(f in candidate for f in fragments) for candidate in items), (item, reworded)
+    elif item.endswith(":"):  # an item that introduces a nested list or quote
+        assert any(item.casefold() in candidate for candidate in items), item
+    else:
+        assert item.casefold() in items, item
+
+
+def test_each_section_has_its_own_page_in_the_guides_order(site: BuiltSite) -> None:
+    retitled = {"🌐 How this fits into the rest of the repo": "🌐 How this fits into the cookbook"}
+    for heading, url_path in zip(guide_html().find_all("h2"), SECTION_PAGES, strict=True):
+        emoji, _number, words = normalize(heading.get_text()).split(" ", 2)
+        expected = retitled.get(f"{emoji} {words}", f"{emoji} {words}")
+        title = normalize(site.article(url_path).find("h1").get_text()).removesuffix("¶").strip()
+        assert title == expected
+
+
+def test_the_quotes_and_mottos_survive(site: BuiltSite) -> None:
+    text = {
+        url_path: normalize(site.article(url_path).get_text())
+        for url_path in ("", *SECTION_PAGES)
+    }
+    quotes = [plain(q.get_text()) for q in guide_html().find_all("blockquote")]
+    assert len(quotes) == 3
+    for quote in quotes:
+        assert any(quote in page for page in text.values()), quote
+    for side in COMPARISON.sides:
+        assert f"{side.short_name} = “{plain(side.motto)}”" in text["mental-model/"]
+        assert f"{side.short_name} → “{plain(side.thinking_motto)}”" in text["responsibilities/"]
+    for rule in COMPARISON.rules_of_thumb:
+        expected = f"If it’s {rule.when} → {COMPARISON.side(rule.side).short_name}."
+        assert expected in text["decide/"], expected
+
+
+def test_the_guides_table_is_the_mental_model_table(site: BuiltSite) -> None:
+    guide_table = table_rows(guide_html().find("table"))
+    for url_path in ("", "mental-model/"):
+        tables = [table_rows(t) for t in site.article(url_path).find_all("table")]
+        assert guide_table in tables, url_path
+
+
+def test_no_mis_decoded_characters_in_any_built_file(site: BuiltSite) -> None:
+    mojibake = ("â€", "ðŸ", "Ã")
+    for path in site.root.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".txt"):
+            text = path.read_text(encoding="utf-8")
+            found = [sequence for sequence in mojibake if sequence in text]
+            assert not found, (path.relative_to(site.root), found)
+
+
+def test_real_characters_are_shown(site: BuiltSite) -> None:
+    text = "".join(normalize(site.article(p).get_text()) for p in ("", *SECTION_PAGES))
+    for character in ("’", "“", "”", "→", "–", "🥤", "💬", "🧰", "🧠", "🔍", "🌐"):
+        assert character in text, character
