@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import combinations
 from typing import Any
+from urllib.parse import urlsplit
 
-from .model import SIDE_IDS, Comparison
+from .model import SIDE_IDS, Comparison, Fact
 
 
 class DataError(ValueError):
@@ -52,9 +53,13 @@ def _problems(c: Comparison, today: date) -> Iterable[str]:
             yield f"{_name(record)}: field 'side' points at no side: {record.side!r}"
 
     yield from _verdict_coverage(c)
+    yield from _fact_problems(c.facts, today)
 
-    for fact in c.facts:
-        if not fact.source.startswith("https://"):
+
+def _fact_problems(facts: Sequence[Fact], today: date) -> Iterable[str]:
+    """A reader must be able to follow each fact's source and trust its review date."""
+    for fact in facts:
+        if not _is_https_url(fact.source):
             yield f"{_name(fact)}: field 'source' is not an https URL: {fact.source!r}"
         if fact.reviewed > today:
             yield f"{_name(fact)}: field 'reviewed' is in the future: {fact.reviewed}"
@@ -74,6 +79,12 @@ def _verdict_coverage(c: Comparison) -> Iterable[str]:
                     f"verdicts: {len(matching)} verdicts for the ticked sides "
                     f"{list(combination)}; expected exactly one"
                 )
+
+
+def _is_https_url(text: str) -> bool:
+    """An absolute https URL with a host: something a reader can follow."""
+    parts = urlsplit(text)
+    return parts.scheme == "https" and bool(parts.hostname) and not any(c.isspace() for c in text)
 
 
 def _duplicate_ids(collection: str, records: Sequence[Any]) -> Iterable[str]:
