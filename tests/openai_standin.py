@@ -63,7 +63,8 @@ def nearest(candidates: Iterable[str], query: str) -> str:
     """The candidate whose toy embedding is closest to the query's."""
     query_vector = embed(query)
     return max(
-        candidates, key=lambda text: sum(a * b for a, b in zip(embed(text), query_vector, strict=True))
+        candidates,
+        key=lambda text: sum(a * b for a, b in zip(embed(text), query_vector, strict=True)),
     )
 
 
@@ -182,13 +183,21 @@ class ApiStandIn:
                 raise ApiError(400, "function_call_output without previous_response_id", "input")
             return outputs
         if previous_id not in self._stored:
-            raise ApiError(404, f"Previous response with id '{previous_id}' not found", "previous_response_id")
-        asked = {item["call_id"] for item in self._stored[previous_id]["output"] if item["type"] == "function_call"}
+            raise ApiError(
+                404, f"Previous response with id '{previous_id}' not found", "previous_response_id"
+            )
+        asked = {
+            item["call_id"]
+            for item in self._stored[previous_id]["output"]
+            if item["type"] == "function_call"
+        }
         answered = [_required(item, "call_id", str) for item in outputs]
         for item in outputs:
             _required(item, "output", str)
         if sorted(answered) != sorted(asked):
-            raise ApiError(400, f"Tool outputs {answered} do not answer the calls {sorted(asked)}", "input")
+            raise ApiError(
+                400, f"Tool outputs {answered} do not answer the calls {sorted(asked)}", "input"
+            )
         return outputs
 
     def _function_call(self, tool: dict[str, Any]) -> dict[str, Any]:
@@ -212,7 +221,9 @@ class ApiStandIn:
             "content": [{"type": "output_text", "text": text, "annotations": [], "logprobs": []}],
         }
 
-    def _response_object(self, body: dict[str, Any], output: list[dict[str, Any]]) -> dict[str, Any]:
+    def _response_object(
+        self, body: dict[str, Any], output: list[dict[str, Any]]
+    ) -> dict[str, Any]:
         words = len(json.dumps(body.get("input")).split())
         reply = {
             "id": self._next_id("resp"),
@@ -254,8 +265,14 @@ class ApiStandIn:
         texts = body.get("input")
         if isinstance(texts, str):
             texts = [texts]
-        if not isinstance(texts, list) or not texts or not all(isinstance(t, str) and t for t in texts):
-            raise ApiError(400, "input must be a non-empty string or list of non-empty strings", "input")
+        if (
+            not isinstance(texts, list)
+            or not texts
+            or not all(isinstance(t, str) and t for t in texts)
+        ):
+            raise ApiError(
+                400, "input must be a non-empty string or list of non-empty strings", "input"
+            )
         encoding = body.get("encoding_format", "float")
         if encoding not in ("float", "base64"):
             raise ApiError(400, f"Unknown encoding_format {encoding!r}", "encoding_format")
@@ -323,11 +340,17 @@ def _list(value: Any, name: str) -> list[Any]:
 def _check_sampling(body: dict[str, Any]) -> None:
     for name, low, high in (("temperature", 0, 2), ("top_p", 0, 1)):
         value = body.get(name, low)
-        if isinstance(value, bool) or not isinstance(value, int | float) or not low <= value <= high:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not low <= value <= high
+        ):
             raise ApiError(400, f"'{name}' must be a number from {low} to {high}", name)
     cap = body.get("max_output_tokens", 16)
     if isinstance(cap, bool) or not isinstance(cap, int) or cap < 16:
-        raise ApiError(400, "'max_output_tokens' must be an integer of at least 16", "max_output_tokens")
+        raise ApiError(
+            400, "'max_output_tokens' must be an integer of at least 16", "max_output_tokens"
+        )
     if not isinstance(body.get("stream", False), bool):
         raise ApiError(400, "'stream' must be a boolean", "stream")
 
@@ -385,7 +408,10 @@ def _server_sent_events(reply: dict[str, Any]) -> str:
         {"type": "response.in_progress", "response": in_progress},
         {"type": "response.output_item.added", "output_index": 0, "item": empty_message},
         {"type": "response.content_part.added", **where, "part": {**part, "text": ""}},
-        *({"type": "response.output_text.delta", **where, "delta": d, "logprobs": []} for d in deltas),
+        *(
+            {"type": "response.output_text.delta", **where, "delta": d, "logprobs": []}
+            for d in deltas
+        ),
         {"type": "response.output_text.done", **where, "text": text, "logprobs": []},
         {"type": "response.content_part.done", **where, "part": part},
         {"type": "response.output_item.done", "output_index": 0, "item": message},
@@ -393,7 +419,7 @@ def _server_sent_events(reply: dict[str, Any]) -> str:
     ]
     lines = []
     for number, event in enumerate(events):
-        event = {**event, "sequence_number": number}
-        _STREAM_EVENT.validate_python(event)
-        lines.append(f"event: {event['type']}\ndata: {json.dumps(event)}\n\n")
+        numbered = {**event, "sequence_number": number}
+        _STREAM_EVENT.validate_python(numbered)
+        lines.append(f"event: {numbered['type']}\ndata: {json.dumps(numbered)}\n\n")
     return "".join(lines)

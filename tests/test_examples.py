@@ -1,0 +1,427 @@
+"""The first-call examples: shown on the site as they are in docs/examples/, and each one run.
+
+Every Python and curl example runs to its end against `openai_standin`, a local stand-in of
+the API on a loopback port, with a dummy key; the stand-in checks what it receives and the
+tests check what the example printed. No test needs the network.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import DOCS, BuiltSite, replace_in_file, run_build
+from openai import OpenAI
+from openai_standin import DUMMY_KEY, SDK, ApiStandIn, Exchange, nearest
+from pytest_httpserver import HTTPServer
+
+from macros.data import COMPARISON
+
+EXAMPLES = DOCS / "examples"
+PAGE = "first-calls/"
+PAGE_SOURCE = DOCS / "first-calls.md"
+# The section of the page that shows each example: the first request, then one per knob.
+SECTION_EXAMPLES = {
+    "first-request": "first_request",
+    "sampling": "sampling",
+    "streaming": "streaming",
+    "tools": "tool_call",
+    "embeddings": "embeddings",
+}
+TAB_LANGUAGES = {"Python": ".py", "curl": ".sh"}
+MODELS = {fact.id: fact.value for fact in COMPARISON.facts if fact.kind == "model"}
+EMBEDDING_MODEL = MODELS["model_embedding"]
+CHAT_MODELS = frozenset(value for fact_id, value in MODELS.items() if fact_id != "model_embedding")
+KEY_LIKE = re.compile(r"\bsk-[A-Za-z0-9_-]+")
+TEXT_SUFFIXES = {".md", ".html", ".xml", ".txt", ".json", ".js", ".css", ".py", ".sh", ".yml"}
+
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.py")) + sorted(EXAMPLES.glob("*.sh"))
+
+
+def example_id(path: Path) -> str:
+    return path.name
+
+
+# --- what the page shows -------------------------------------------------------------------
+
+
+def test_every_knob_of_the_guide_has_a_section_and_every_example_a_place() -> None:
+    knob_ids = {knob.id for knob in COMPARISON.knobs}
+    assert set(SECTION_EXAMPLES) == {"first-request"} | knob_ids
+    stems = {path.stem for path in EXAMPLE_FILES}
+    assert stems == set(SECTION_EXAMPLES.values()), "an example is missing or not on the page"
+    for stem in stems:
+        for suffix in TAB_LANGUAGES.values():
+            assert (EXAMPLES / f"{stem}{suffix}").is_file(), f"{stem}{suffix} is missing"
+
+
+@pytest.mark.parametrize(("section", "stem"), SECTION_EXAMPLES.items())
+def test_section_shows_the_example_files_in_python_and_curl_tabs(
+    site: BuiltSite, section: str, stem: str
+) -> None:
+    heading = site.article(PAGE).find(id=section)
+    assert heading is not None, f"no section #{section}"
+    assert heading.name == "h2"
+    tabs = heading.find_next("div", class_="tabbed-set")
+    assert tabs is not None, f"no tabs under #{section}"
+    assert tabs.find_previous("h2") is heading, f"no tabs under #{section}"
+    labels = [label.get_text(strip=True) for label in tabs.select(".tabbed-labels > label")]
+    assert labels == list(TAB_LANGUAGES)
+    blocks = tabs.select(".tabbed-content > .tabbed-block")
+    for block, suffix in zip(blocks, TAB_LANGUAGES.values(), strict=True):
+        code = block.find("code")
+        assert code is not None
+        expected = (EXAMPLES / f"{stem}{suffix}").read_text(encoding="utf-8")
+        assert code.get_text() == expected, f"{stem}{suffix} differs from what the page shows"
+
+
+def test_page_names_the_models_through_the_data(site: BuiltSite) -> None:
+    source = PAGE_SOURCE.read_text(encoding="utf-8")
+    typed = [value for value in MODELS.values() if value in source]
+    assert not typed, f"{PAGE_SOURCE.name} types model names {typed}; use the fact macro"
+    shown = {
+        span["data-fact"]: span.get_text()
+        for span in site.article(PAGE).select("span.fact[data-fact]")
+    }
+    for model in set().union(*(models_named(path) for path in EXAMPLE_FILES)):
+        assert model in shown.values(), f"the page does not say the examples use {model}"
+
+
+def test_page_and_examples_say_where_the_key_comes_from(site: BuiltSite) -> None:
+    assert "OPENAI_API_KEY" in site.article(PAGE).get_text()
+    for path in EXAMPLE_FILES:
+        source = path.read_text(encoding="utf-8")
+        reads_key = (
+            'os.environ["OPENAI_API_KEY"]' if path.suffix == ".py" else "Bearer $OPENAI_API_KEY"
+        )
+        assert reads_key in source, f"{path.name} does not read the key from OPENAI_API_KEY"
+
+
+def test_cost_warning_says_pay_per_usage_without_prices(site: BuiltSite) -> None:
+    warning = site.article(PAGE).select_one(".admonition.warning")
+    assert warning is not None, "no cost warning"
+    text = " ".join(warning.get_text().split())
+    assert "per usage" in text
+    assert COMPARISON.fact("platform_billing_units").value in text
+    assert not re.search(r"[$€£]\s?\d|\d\s?(USD|EUR|dollars?|cents?)\b", text), text
+
+
+def test_platform_page_links_to_the_first_calls(site: BuiltSite) -> None:
+    hrefs = [link.get("href", "") for link in site.article("platform/").find_all("a")]
+    assert any(href.rstrip("/").endswith("first-calls") for href in hrefs), hrefs
+
+
+def test_no_key_like_string_in_docs_or_the_built_site(site: BuiltSite) -> None:
+    files = [*DOCS.rglob("*"), *site.root.rglob("*")]
+    found = [
+        f"{path}: {match}"
+        for path in files
+        if path.is_file() and path.suffix in TEXT_SUFFIXES
+        for match in KEY_LIKE.findall(path.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert not found, found
+
+
+# --- what the examples contain, checked without running them ------------------------------
+
+
+def models_named(path: Path) -> set[str]:
+    """The model names an example sends: `model=` in Python, `"model":` or jq's `model:` in bash."""
+    source = path.read_text(encoding="utf-8")
+    if path.suffix == ".py":
+        return {
+            keyword.value.value
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Call)
+            for keyword in node.keywords
+            if keyword.arg == "model"
+            and isinstance(keyword.value, ast.Constant)
+            and isinstance(keyword.value.value, str)
+        }
+    return set(re.findall(r'"?\bmodel"?\s*:\s*"([^"]+)"', source))
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=example_id)
+def test_example_names_only_models_from_the_data(path: Path) -> None:
+    named = models_named(path)
+    assert named, f"{path.name} names no model"
+    unknown = named - set(MODELS.values())
+    assert not unknown, (
+        f"{path.name} uses {unknown}, not in macros/data.py {sorted(MODELS.values())}"
+    )
+
+
+def _attribute_path(node: ast.expr) -> list[str] | None:
+    """`client.responses.create` → ["responses", "create"]; None unless it starts at `client`."""
+    names: list[str] = []
+    while isinstance(node, ast.Attribute):
+        names.insert(0, node.attr)
+        node = node.value
+    return names if isinstance(node, ast.Name) and node.id == "client" and names else None
+
+
+def sdk_misuse(source: str) -> list[str]:
+    """Methods the installed SDK lacks, or keyword arguments its signatures do not accept."""
+    problems = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        target: Callable[..., Any] | None = None
+        name = ""
+        if isinstance(node.func, ast.Name) and node.func.id == "OpenAI":
+            target, name = OpenAI, "OpenAI"
+        elif (path := _attribute_path(node.func)) is not None:
+            name = "client." + ".".join(path)
+            target = SDK
+            for attribute in path:
+                target = getattr(target, attribute, None)
+            if target is None:
+                problems.append(f"line {node.lineno}: the SDK has no {name}")
+                continue
+        if target is None:
+            continue
+        accepted = inspect.signature(target).parameters
+        problems += [
+            f"line {node.lineno}: {name}() does not accept {keyword.arg}="
+            for keyword in node.keywords
+            if keyword.arg is not None and keyword.arg not in accepted
+        ]
+    return problems
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.py")), ids=example_id)
+def test_python_example_calls_only_what_the_installed_sdk_accepts(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    assert "client.responses.create" in source or "client.embeddings.create" in source
+    assert sdk_misuse(source) == []
+
+
+def json_literals(source: str) -> list[str]:
+    """The JSON an example writes literally: `--data '…'` bodies and `name='…'` values."""
+    return re.findall(r"(?:--data |\b\w+=)'([^']*)'", source)
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.sh")), ids=example_id)
+def test_curl_example_json_is_valid(path: Path) -> None:
+    source = path.read_text(encoding="utf-8")
+    literals = json_literals(source)
+    assert literals or "jq --null-input" in source, f"{path.name} sends no body"
+    for literal in literals:
+        json.loads(literal)
+
+
+# --- running the examples against the stand-in ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Run:
+    path: Path
+    result: subprocess.CompletedProcess[str]
+    api: ApiStandIn
+
+    @property
+    def stdout(self) -> str:
+        return self.result.stdout
+
+    @property
+    def exchanges(self) -> list[Exchange]:
+        return self.api.exchanges
+
+    def describe(self) -> str:
+        return (
+            f"{self.path.name} exited {self.result.returncode}\n"
+            f"stdout:\n{self.result.stdout}\nstderr:\n{self.result.stderr}\n"
+            f"refused by the stand-in: {self.api.rejections}"
+        )
+
+
+def run_example(path: Path, server: HTTPServer, key: str = DUMMY_KEY) -> Run:
+    """Run one example to its end against a fresh stand-in, with only the environment it needs."""
+    api = ApiStandIn(chat_models=CHAT_MODELS, embedding_model=EMBEDDING_MODEL)
+    base_url = api.install(server)
+    command = [sys.executable, str(path)] if path.suffix == ".py" else ["bash", str(path)]
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "OPENAI_API_KEY": key,
+        "OPENAI_BASE_URL": base_url,
+    }
+    # The timeout only stops a hung example; it is not a timing assertion.
+    result = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    return Run(path, result, api)
+
+
+def request_messages(exchange: Exchange) -> list[dict[str, Any]]:
+    given = exchange.body["input"]
+    return [{"role": "user", "content": given}] if isinstance(given, str) else given
+
+
+def check_first_request(run: Run) -> None:
+    (exchange,) = run.exchanges
+    roles = [message.get("role") for message in request_messages(exchange)]
+    assert roles == ["system", "user"], roles
+    if run.path.suffix == ".sh":
+        assert json.loads(run.stdout) == exchange.reply
+    else:
+        assert run.stdout.strip() == exchange.text
+
+
+def check_sampling(run: Run) -> None:
+    for exchange in run.exchanges:
+        assert {"temperature", "top_p", "max_output_tokens"} <= set(exchange.body)
+    temperatures = [exchange.body["temperature"] for exchange in run.exchanges]
+    if run.path.suffix == ".py":
+        assert len(set(temperatures)) == len(temperatures) > 1, temperatures
+        for temperature, exchange in zip(temperatures, run.exchanges, strict=True):
+            assert f"temperature {temperature}: {exchange.text}" in run.stdout
+    else:
+        assert json.loads(run.stdout) == run.exchanges[0].reply
+
+
+def check_streaming(run: Run) -> None:
+    (exchange,) = run.exchanges
+    if run.path.suffix == ".sh":
+        assert run.stdout == exchange.raw, "curl did not print the events as they came"
+    else:
+        assert run.stdout.strip() == exchange.text
+
+
+def check_tool_call(run: Run) -> None:
+    asked, answered = run.exchanges
+    assert asked.body["tools"], "the first request offers no function"
+    (call,) = asked.function_calls
+    assert answered.body["previous_response_id"] == asked.reply["id"]
+    (output,) = [item for item in answered.body["input"] if item["type"] == "function_call_output"]
+    assert output["call_id"] == call["call_id"]
+    arguments = json.loads(call["arguments"])
+    result = json.loads(output["output"])
+    assert arguments.items() <= result.items(), "the function result ignores the arguments"
+    assert call["name"] in run.stdout
+    assert all(str(value) in run.stdout for value in arguments.values())
+    assert run.stdout.rstrip().endswith(answered.text)
+
+
+def check_embeddings(run: Run) -> None:
+    embedded, answered = run.exchanges
+    assert embedded.endpoint == "embeddings"
+    assert answered.endpoint == "responses"
+    *documents, question = embedded.body["input"]
+    best = nearest(documents, question)
+    assert f"Retrieved: {best}" in run.stdout
+    messages = request_messages(answered)
+    assert any(m["role"] == "system" and best in m["content"] for m in messages), messages
+    assert {"role": "user", "content": question} in messages
+    assert run.stdout.rstrip().endswith(answered.text)
+
+
+CHECKS: dict[str, Callable[[Run], None]] = {
+    "first_request": check_first_request,
+    "sampling": check_sampling,
+    "streaming": check_streaming,
+    "tool_call": check_tool_call,
+    "embeddings": check_embeddings,
+}
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=example_id)
+def test_example_runs_to_its_end_against_the_stand_in(path: Path, httpserver: HTTPServer) -> None:
+    if path.suffix == ".sh" and "jq " in path.read_text(encoding="utf-8"):
+        require("jq")
+    run = run_example(path, httpserver)
+    assert run.result.returncode == 0, run.describe()
+    assert run.api.rejections == [], run.describe()
+    httpserver.check()  # no request to a path the stand-in does not serve
+    assert run.exchanges, run.describe()
+    for exchange in run.exchanges:
+        assert exchange.streamed == (path.stem == "streaming"), "stream set where it should not be"
+        assert exchange.text in run.stdout
+    CHECKS[path.stem](run)
+
+
+def require(command: str) -> None:
+    """Skip without `command` on a workstation; under CI its absence is a failure."""
+    if shutil.which(command) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{command} is required by the curl examples")
+        pytest.skip(f"{command} is not installed")
+
+
+# --- the checks above catch what they claim to catch --------------------------------------
+
+
+def broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    copy = tmp_path / name
+    shutil.copy2(EXAMPLES / name, copy)
+    replace_in_file(copy, old, new)
+    return copy
+
+
+def test_a_parameter_the_sdk_does_not_accept_fails(tmp_path: Path, httpserver: HTTPServer) -> None:
+    copy = broken_copy(tmp_path, "sampling.py", "temperature=temperature", "temprature=temperature")
+    assert sdk_misuse(copy.read_text(encoding="utf-8")) == [
+        "line 10: client.responses.create() does not accept temprature="
+    ]
+    assert run_example(copy, httpserver).result.returncode != 0
+
+
+def test_a_parameter_the_api_does_not_know_is_refused(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    copy = broken_copy(tmp_path, "sampling.sh", '"top_p": 1,', '"top_k": 1,')
+    run = run_example(copy, httpserver)
+    assert run.result.returncode != 0
+    assert any("top_k" in rejection for rejection in run.api.rejections), run.describe()
+
+
+def test_invalid_curl_json_fails(tmp_path: Path, httpserver: HTTPServer) -> None:
+    model_line = f'"model": "{MODELS["model_small"]}",'
+    copy = broken_copy(tmp_path, "first_request.sh", model_line, model_line.rstrip(","))
+    (body,) = json_literals(copy.read_text(encoding="utf-8"))
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(body)
+    run = run_example(copy, httpserver)
+    assert run.result.returncode != 0
+    assert any("not valid JSON" in rejection for rejection in run.api.rejections), run.describe()
+
+
+def test_a_model_the_data_does_not_name_is_refused(tmp_path: Path, httpserver: HTTPServer) -> None:
+    copy = broken_copy(tmp_path, "first_request.py", MODELS["model_small"], "gpt-not-in-the-data")
+    assert models_named(copy) == {"gpt-not-in-the-data"}
+    run = run_example(copy, httpserver)
+    assert run.result.returncode != 0
+    assert any("gpt-not-in-the-data" in rejection for rejection in run.api.rejections)
+
+
+def test_a_wrong_key_is_refused(httpserver: HTTPServer) -> None:
+    run = run_example(EXAMPLES / "first_request.sh", httpserver, key="not-the-dummy-key")
+    assert run.result.returncode != 0
+    assert any("API key" in rejection for rejection in run.api.rejections), run.describe()
+
+
+def test_a_key_like_string_is_found() -> None:
+    fake = "sk-" + "proj-" + "0" * 20
+    assert KEY_LIKE.findall(f'api_key="{fake}"') == [fake]
+    assert KEY_LIKE.findall("a risk-free, task-based desk-top") == []
+
+
+@pytest.mark.slow
+def test_a_missing_example_fails_the_build(project_copy: Path, tmp_path: Path) -> None:
+    replace_in_file(
+        project_copy / "docs" / "first-calls.md", '--8<-- "sampling.py"', '--8<-- "missing.py"'
+    )
+    result = run_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "missing.py" in result.stdout + result.stderr
