@@ -42,7 +42,7 @@ def names_in(fact: Fact) -> list[str]:
 
 
 def typed_in(name: str, text: str) -> bool:
-    # Plan names are ordinary words, so only a whole, capitalised word counts.
+    # Whole words, case-sensitive: plan names such as "Pro" are ordinary words.
     return re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
