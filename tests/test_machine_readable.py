@@ -1,0 +1,128 @@
+"""For machines: /llms.txt and /llms-full.txt, and the comparison as JSON with its schema."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from typing import Any
+
+import pytest
+from helpers import BuiltSite
+from jsonschema import Draft202012Validator, ValidationError
+
+from macros import contract, export
+from macros.data import COMPARISON
+from macros.model import Comparison
+
+MARKDOWN_LINK = re.compile(r"^- \[([^\]]+)\]\((\S+)\)", re.MULTILINE)
+HTML_TAG = re.compile(r"</?(?:div|span|table|tr|td|p|a|ul|li|form|input|label|button|svg)\b")
+
+
+def site_url(site: BuiltSite) -> str:
+    canonical = site.soup("").find("link", rel="canonical")
+    assert canonical is not None
+    return str(canonical["href"])
+
+
+def text(site: BuiltSite, url_path: str) -> str:
+    return site.path(url_path).read_text(encoding="utf-8")
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    """The cells of every Markdown table row, stripped."""
+    return [
+        [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+        for line in markdown.splitlines()
+        if line.startswith("| ")
+    ]
+
+
+def load_json(site: BuiltSite, name: str) -> Any:
+    return json.loads(text(site, name))
+
+
+# --- llms.txt ----------------------------------------------------------------------------------
+
+
+def test_llms_txt_lists_every_page(site: BuiltSite) -> None:
+    base = site_url(site)
+    listed = [url for _, url in MARKDOWN_LINK.findall(text(site, "llms.txt"))]
+    assert listed == [f"{base}{page.path}index.md" for page in contract.PAGES]
+
+
+def test_each_page_listed_in_llms_txt_is_published_as_markdown(site: BuiltSite) -> None:
+    base = site_url(site)
+    for title, url in MARKDOWN_LINK.findall(text(site, "llms.txt")):
+        markdown = text(site, url.removeprefix(base))
+        assert markdown.strip(), f"{title}: {url} is empty"
+        assert not HTML_TAG.search(markdown), f"{url} still holds HTML"
+
+
+def test_llms_full_txt_holds_the_comparison_as_markdown_tables(site: BuiltSite) -> None:
+    full = text(site, "llms-full.txt")
+    rows = table_rows(full)
+    for side in COMPARISON.sides:
+        assert [f"**{side.name}**", side.feels_like] in rows, side.id
+    chatgpt, platform = COMPARISON.side("chatgpt"), COMPARISON.side("platform")
+    assert ["What it is", chatgpt.identity, platform.identity] in rows
+    where = [COMPARISON.fact(side.address_fact).value for side in (chatgpt, platform)]
+    assert ["Where", *where] in rows
+    assert not HTML_TAG.search(full)
+
+
+def test_llms_full_txt_holds_every_page(site: BuiltSite) -> None:
+    full = text(site, "llms-full.txt")
+    for page in contract.PAGES:
+        heading = site.article(page.path).find("h1")
+        assert heading is not None
+        title = heading.get_text(strip=True).removesuffix("¶")
+        assert f"# {title}\n" in full, page.path
+
+
+# --- comparison.json ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def validator(site: BuiltSite) -> Draft202012Validator:
+    schema = load_json(site, export.SCHEMA_FILE)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def test_comparison_json_round_trips_to_the_data(site: BuiltSite) -> None:
+    assert export.decode(Comparison, load_json(site, export.JSON_FILE)) == COMPARISON
+
+
+def test_comparison_json_matches_its_schema(
+    site: BuiltSite, validator: Draft202012Validator
+) -> None:
+    validator.validate(load_json(site, export.JSON_FILE))
+
+
+def test_schema_is_published_at_its_id(site: BuiltSite) -> None:
+    schema = load_json(site, export.SCHEMA_FILE)
+    assert schema["$id"] == site_url(site) + export.SCHEMA_FILE
+
+
+def test_schema_rejects_an_unknown_side(site: BuiltSite, validator: Draft202012Validator) -> None:
+    data = copy.deepcopy(load_json(site, export.JSON_FILE))
+    data["signals"][0]["side"] = "somewhere-else"
+    with pytest.raises(ValidationError):
+        validator.validate(data)
+
+
+def test_schema_rejects_a_missing_field(site: BuiltSite, validator: Draft202012Validator) -> None:
+    data = copy.deepcopy(load_json(site, export.JSON_FILE))
+    del data["sides"][0]["name"]
+    with pytest.raises(ValidationError, match="'name' is a required property"):
+        validator.validate(data)
+
+
+def test_schema_rejects_a_badly_formed_review_date(
+    site: BuiltSite, validator: Draft202012Validator
+) -> None:
+    data = copy.deepcopy(load_json(site, export.JSON_FILE))
+    data["facts"][0]["reviewed"] = "last Tuesday"
+    with pytest.raises(ValidationError):
+        validator.validate(data)
