@@ -14,13 +14,26 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: serve test build facts clean
+.PHONY: serve test lint uses build facts clean
 
 serve: $(VENV)/.synced
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(VENV)/.synced node_modules/.package-lock.json
 	$(BIN)/pytest
+
+# The checks a writer runs before pushing (CONTRIBUTING.md); `make test` runs them first.
+lint: $(VENV)/.synced
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/codespell
+	$(BIN)/pymarkdown scan docs CONTRIBUTING.md
+	$(BIN)/yamllint --strict mkdocs.yml .github/workflows .pre-commit-config.yaml .yamllint.yaml
+
+# Every built page that shows a piece of the comparison data: make uses VALUE="chatgpt.com"
+uses: $(VENV)/.synced
+	$(BIN)/python scripts/pages_using.py "$(VALUE)"
 
 build: $(VENV)/.synced
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -207,6 +207,19 @@ def test_python_example_calls_only_what_the_installed_sdk_accepts(path: Path) ->
     assert sdk_misuse(source) == []
 
 
+def test_python_examples_type_check_against_the_installed_sdk(tmp_path: Path) -> None:
+    """The SDK's type hints also cover what a signature cannot: the keys of each dict passed."""
+    pytest.importorskip("mypy")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache")]
+        + [str(path) for path in sorted(EXAMPLES.glob("*.py"))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def json_literals(source: str) -> list[str]:
     """The JSON an example writes literally: `--data '…'` bodies and `name='…'` values."""
     return re.findall(r"(?:--data |\b\w+=)'([^']*)'", source)

@@ -4,6 +4,7 @@ import json
 import os
 
 from openai import OpenAI
+from openai.types.responses import FunctionToolParam, ResponseInputParam
 
 client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
 
@@ -13,7 +14,7 @@ def get_order_status(order_id: str) -> dict[str, str]:
     return {"order_id": order_id, "status": "shipped", "expected": "tomorrow"}
 
 
-tools = [
+tools: list[FunctionToolParam] = [
     {
         "type": "function",
         "name": "get_order_status",
@@ -36,7 +37,7 @@ response = client.responses.create(
 )
 
 # 2. Run each function call the model asked for, and collect the results.
-results = []
+results: ResponseInputParam = []
 for item in response.output:
     if item.type == "function_call" and item.name == "get_order_status":
         arguments = json.loads(item.arguments)
