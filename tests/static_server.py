@@ -16,6 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+GZIP_LEVEL = 6
 
 
 class _GzipHandler(SimpleHTTPRequestHandler):
@@ -38,7 +39,7 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         self.send_response(status)
         if content_type.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(body, compresslevel=6)
+            body = gzip.compress(body, compresslevel=GZIP_LEVEL)
             self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Type", content_type + ("; charset=utf-8" if "text" in content_type else ""))
         self.send_header("Content-Length", str(len(body)))

@@ -1,0 +1,113 @@
+"""What a page costs a reader on the network, read from the browser's own log.
+
+Shared by the size guard (tests/browser/test_page_weight.py) and `make bench`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page, Request
+
+# Lighthouse's mobile screen; the bytes do not depend on it, but the first view should be a phone's.
+PHONE = {"width": 412, "height": 823}
+NEXT_PAGE_LINK = "a.md-footer__link--next"
+SETTLE_MS = 300
+
+
+@dataclass(frozen=True)
+class Transfer:
+    url: str
+    resource_type: str
+    bytes: int
+
+
+@dataclass(frozen=True)
+class PageWeight:
+    url: str
+    transfers: tuple[Transfer, ...]
+
+    @property
+    def bytes(self) -> int:
+        return sum(transfer.bytes for transfer in self.transfers)
+
+    @property
+    def requests(self) -> int:
+        return len(self.transfers)
+
+    def full_page_loads(self) -> list[str]:
+        return [t.url for t in self.transfers if t.resource_type == "document"]
+
+
+def wire_bytes(request: Request) -> int | None:
+    """Response headers plus the compressed body as they crossed the network; None if cached.
+
+    Chromium reports what arrived minus the headers as the body size: negative when its cache
+    answered, 0 for the requests of a web worker (Material's search worker script), whose
+    compressed size the Content-Length header then gives.
+    """
+    sizes = request.sizes()
+    if sizes["responseBodySize"] < 0:
+        return None
+    response = request.response()
+    length = response.headers.get("content-length") if response else None
+    body = sizes["responseBodySize"] or (int(length) if length is not None else 0)
+    return sizes["responseHeadersSize"] + body
+
+
+@dataclass
+class NetworkLog:
+    """Every finished request of a page, until taken."""
+
+    page: Page
+    _transfers: list[Transfer] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.page.on("requestfinished", self._record)
+
+    def _record(self, request: Request) -> None:
+        if urlsplit(request.url).scheme not in ("http", "https"):
+            return
+        size = wire_bytes(request)
+        if size is not None:
+            self._transfers.append(Transfer(request.url, request.resource_type, size))
+
+    def take(self, url: str) -> PageWeight:
+        weight = PageWeight(url, tuple(self._transfers))
+        self._transfers.clear()
+        return weight
+
+
+def first_view(browser: Browser, url: str) -> PageWeight:
+    """Open `url` in a fresh context (empty cache) and wait until the network is idle."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        log = NetworkLog(page)
+        page.goto(url, wait_until="networkidle")
+        return log.take(url)
+    finally:
+        context.close()
+
+
+def instant_navigation(browser: Browser, start_url: str) -> tuple[PageWeight, list[PageWeight]]:
+    """The first view of `start_url`, then each next page reached through the footer's link."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        log = NetworkLog(page)
+        page.goto(start_url, wait_until="networkidle")
+        first = log.take(start_url)
+        next_pages = []
+        while (link := page.query_selector(NEXT_PAGE_LINK)) is not None:
+            target = str(link.evaluate("link => link.href"))
+            with page.expect_request_finished(lambda request, target=target: request.url == target):
+                link.click()
+            page.wait_for_load_state("networkidle")
+            # Scripts of the new page run after its HTML arrives; let their requests show.
+            page.wait_for_timeout(SETTLE_MS)
+            next_pages.append(log.take(target))
+        return first, next_pages
+    finally:
+        context.close()
