@@ -83,9 +83,7 @@ def article_text(html: str) -> str:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_a_broken_edit_keeps_the_server_and_the_fix_recovers(
-    project_copy: Path, case: str
-) -> None:
+def test_a_broken_edit_keeps_the_server_and_the_fix_recovers(project_copy: Path, case: str) -> None:
     edit = CASES[case]
     path = project_copy / edit.file
     good_text = path.read_text(encoding="utf-8")
