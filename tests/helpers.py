@@ -118,7 +118,12 @@ class BuiltSite:
         return article
 
     def html_pages(self) -> list[Path]:
-        return sorted(self.root.rglob("*.html"))
+        return html_files(self.root)
+
+
+def html_files(root: Path) -> list[Path]:
+    """Every HTML file under `root` (redirect folders such as `old.html/` are not files)."""
+    return sorted(path for path in root.rglob("*.html") if path.is_file())
 
 
 def free_port() -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import replace_in_file, run_build
+from helpers import html_files, replace_in_file, run_build
 
 from macros.data import COMPARISON
 
@@ -39,7 +39,7 @@ BAD_DATA = {
 
 
 def built_pages(site_dir: Path) -> list[Path]:
-    return sorted(site_dir.rglob("*.html")) if site_dir.exists() else []
+    return html_files(site_dir) if site_dir.exists() else []
 
 
 def assert_fails_naming(project: Path, *names: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import BuiltSite, normalize, plain, replace_in_file, run_build
+from helpers import BuiltSite, html_files, normalize, plain, replace_in_file, run_build
 
 from macros.data import COMPARISON
 
@@ -22,7 +22,7 @@ CHANGES = {
 def pages_showing(root: Path, text: str) -> set[str]:
     return {
         path.relative_to(root).as_posix()
-        for path in root.rglob("*.html")
+        for path in html_files(root)
         if text in normalize(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text())
     }
 

@@ -109,7 +109,7 @@ def test_the_guides_table_is_the_mental_model_table(site: BuiltSite) -> None:
 def test_no_mis_decoded_characters_in_any_built_file(site: BuiltSite) -> None:
     mojibake = ("â€", "ðŸ", "Ã")
     for path in site.root.rglob("*"):
-        if path.suffix in (".html", ".xml", ".json", ".txt"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".txt"):
             text = path.read_text(encoding="utf-8")
             found = [sequence for sequence in mojibake if sequence in text]
             assert not found, (path.relative_to(site.root), found)
