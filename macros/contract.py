@@ -61,7 +61,7 @@ PAGES: tuple[PublicPage, ...] = (
     PublicPage(
         path="",
         source="index.md",
-        label="The guide's home: the short answer and the mental model",
+        label="The guide’s home: the short answer and the mental model",
         anchors=(
             Anchor(id="the-mental-model-in-one-table", label="The mental model in one table"),
             Anchor(

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import export, facts, linking, render
+from . import export, facts, legacy, linking, render
 from .data import COMPARISON
 from .validate import validate
 
@@ -73,8 +73,10 @@ def on_post_page_macros(env: Any) -> None:
 
 
 def on_post_build(env: Any) -> None:
-    """Publish the comparison data beside the pages, for scripts and assistants."""
-    export.write(env.variables["comparison"], Path(env.conf["site_dir"]), env.conf["site_url"])
+    """Publish the comparison data for scripts and assistants, and the old `.html` addresses."""
+    site_dir = Path(env.conf["site_dir"])
+    export.write(env.variables["comparison"], site_dir, env.conf["site_url"])
+    legacy.write(site_dir)
 
 
 def _bound(function: Any, comparison: Any) -> Any:
