@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Embeddings and a tiny RAG: find the document closest to the question, answer from it.
+# Embeddings and a tiny RAG: find the closest document, answer from it.
 # Needs jq to read the JSON answers and compare the vectors.
 set -euo pipefail
 API="${OPENAI_BASE_URL:-https://api.openai.com/v1}"
@@ -19,27 +19,31 @@ documents='[
 question="Can I still get a refund for a cake I bought two weeks ago?"
 
 # 1. Turn every document and the question into a vector, in one request.
-embedded=$(post embeddings "$(jq --null-input --argjson documents "$documents" --arg question "$question" '{
+embedded=$(post embeddings "$(jq --null-input \
+  --argjson documents "$documents" --arg question "$question" '{
   model: "text-embedding-3-small",
   input: ($documents + [$question])
 }')")
 
 # 2. Retrieve: keep the document whose vector is closest to the question's.
-# These vectors have length 1, so their dot product is their cosine similarity.
+# The vectors have length 1: their dot product is their cosine similarity.
 best=$(jq --raw-output --argjson documents "$documents" '
   [.data[].embedding] as $vectors
   | ($vectors | last) as $question
   | [range(0; $documents | length)
-     | {index: ., score: ([$vectors[.], $question] | transpose | map(.[0] * .[1]) | add)}]
+     | {index: ., score: ([$vectors[.], $question] | transpose
+                          | map(.[0] * .[1]) | add)}]
   | max_by(.score)
   | $documents[.index]' <<<"$embedded")
 echo "Retrieved: $best"
 
-# 3. Answer: feed the retrieved document to the model along with the question.
-post responses "$(jq --null-input --arg document "$best" --arg question "$question" '{
+# 3. Answer: feed the retrieved document to the model with the question.
+post responses "$(jq --null-input \
+  --arg document "$best" --arg question "$question" '{
   model: "gpt-4o-mini",
   input: [
-    {role: "system", content: ("Answer using only this document:\n" + $document)},
+    {role: "system", content: ("Answer from this document:\n" + $document)},
     {role: "user", content: $question}
   ]
-}')" | jq --raw-output '.output[] | select(.type == "message") | .content[].text'
+}')" | jq --raw-output \
+  '.output[] | select(.type == "message") | .content[].text'

@@ -1,4 +1,4 @@
-"""A first request: a system message that sets the job, and a user message."""
+"""A first request: a system message that sets the job, then a question."""
 
 import os
 
@@ -10,7 +10,7 @@ client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
 response = client.responses.create(
     model="gpt-4o-mini",
     input=[
-        {"role": "system", "content": "You are the support assistant of a bakery. Be brief."},
+        {"role": "system", "content": "You answer for a bakery. Be brief."},
         {"role": "user", "content": "Do you bake gluten-free bread?"},
     ],
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A first request: a system message that sets the job, and a user message.
+# A first request: a system message that sets the job, then a question.
 set -euo pipefail
 API="${OPENAI_BASE_URL:-https://api.openai.com/v1}"
 
@@ -9,7 +9,7 @@ curl --silent --show-error --fail-with-body "$API/responses" \
   --data '{
     "model": "gpt-4o-mini",
     "input": [
-      {"role": "system", "content": "You are the support assistant of a bakery. Be brief."},
+      {"role": "system", "content": "You answer for a bakery. Be brief."},
       {"role": "user", "content": "Do you bake gluten-free bread?"}
     ]
   }'

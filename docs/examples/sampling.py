@@ -11,7 +11,7 @@ for temperature in (0.2, 1.2):
         model="gpt-4o-mini",
         input="Suggest a name for a neighbourhood bakery.",
         temperature=temperature,  # 0 to 2: low is focused, high is varied
-        top_p=1,  # keep the whole vocabulary; lower it or temperature, rarely both
-        max_output_tokens=50,  # a cap on the length of the answer, and on its cost
+        top_p=1,  # 1 keeps every word; change this or temperature, not both
+        max_output_tokens=50,  # caps the answer's length, and so its cost
     )
     print(f"temperature {temperature}: {response.output_text}")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sampling settings: a low temperature for a focused answer, a cap on its length.
+# Sampling settings: a low temperature for a focused answer, a capped length.
 set -euo pipefail
 API="${OPENAI_BASE_URL:-https://api.openai.com/v1}"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Streaming: the answer arrives as server-sent events; --no-buffer prints each one at once.
+# Streaming: the answer arrives as server-sent events, printed as they come.
 set -euo pipefail
 API="${OPENAI_BASE_URL:-https://api.openai.com/v1}"
 

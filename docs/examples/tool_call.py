@@ -1,4 +1,4 @@
-"""A tool call round trip: the model asks for one of your functions, you run it, it answers."""
+"""A tool call round trip: the model asks for your function, you run it."""
 
 import json
 import os
@@ -10,7 +10,7 @@ client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
 
 
 def get_order_status(order_id: str) -> dict[str, str]:
-    """A function of your own app; a real one would look the order up in your database."""
+    """A function of your app; a real one would ask your order database."""
     return {"order_id": order_id, "status": "shipped", "expected": "tomorrow"}
 
 
@@ -21,7 +21,12 @@ tools: list[FunctionToolParam] = [
         "description": "Look up the delivery status of an order.",
         "parameters": {
             "type": "object",
-            "properties": {"order_id": {"type": "string", "description": "The order number"}},
+            "properties": {
+                "order_id": {
+                    "type": "string",
+                    "description": "The order number",
+                }
+            },
             "required": ["order_id"],
             "additionalProperties": False,
         },

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A tool call round trip: the model asks for one of your functions, you run it, it answers.
+# A tool call round trip: the model asks for your function, you run it.
 # Needs jq to read the JSON answers.
 set -euo pipefail
 API="${OPENAI_BASE_URL:-https://api.openai.com/v1}"
@@ -17,7 +17,9 @@ tools='[{
   "description": "Look up the delivery status of an order.",
   "parameters": {
     "type": "object",
-    "properties": {"order_id": {"type": "string", "description": "The order number"}},
+    "properties": {
+      "order_id": {"type": "string", "description": "The order number"}
+    },
     "required": ["order_id"],
     "additionalProperties": false
   },
@@ -31,10 +33,12 @@ first=$(ask "$(jq --null-input --argjson tools "$tools" '{
   tools: $tools
 }')")
 
-# 2. Read the function call the model asked for, and run it (here: a fixed answer).
-call=$(jq --compact-output '.output[] | select(.type == "function_call")' <<<"$first")
+# 2. Read the call the model asked for; run it (here: a fixed answer).
+call=$(jq --compact-output \
+  '.output[] | select(.type == "function_call")' <<<"$first")
+name=$(jq --raw-output .name <<<"$call")
 order_id=$(jq --raw-output '.arguments | fromjson | .order_id' <<<"$call")
-echo "The model asks for $(jq --raw-output .name <<<"$call") with order_id $order_id"
+echo "The model asks for $name with order_id $order_id"
 result=$(jq --null-input --compact-output --arg id "$order_id" \
   '{order_id: $id, status: "shipped", expected: "tomorrow"}')
 
@@ -47,4 +51,5 @@ ask "$(jq --null-input --argjson tools "$tools" \
   previous_response_id: $previous,
   input: [{type: "function_call_output", call_id: $call_id, output: $output}],
   tools: $tools
-}')" | jq --raw-output '.output[] | select(.type == "message") | .content[].text'
+}')" | jq --raw-output \
+  '.output[] | select(.type == "message") | .content[].text'
