@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import export, facts, legacy, linking, render
+from . import decision, export, facts, legacy, linking, render
 from .data import COMPARISON
 from .validate import validate
 
@@ -35,6 +35,9 @@ def define_env(env: Any) -> None:
     @env.macro
     def checklist(side_id: str) -> str:
         return render.checklist(comparison, side_id)
+
+    env.macro(lambda side_id: decision.checklist_form(comparison, side_id), "decision_checklist")
+    env.macro(lambda: decision.result(comparison), "decision_result")
 
     @env.macro
     def cookbook_link(name: str, text: str = "") -> str:

@@ -1,0 +1,105 @@
+/*
+ * The decision helper on the "Decide" page: ticks in, verdict out.
+ *
+ * The decision logic is data the macros embed in the page
+ * (#decision-helper-data, built from macros/data.py): which side each signal
+ * points to, and which verdict answers each set of sides. This script only
+ * collects the sides of the ticked signals, shows the verdict whose sides are
+ * exactly that set, and keeps the ticks in the URL so a result can be shared.
+ */
+(() => {
+  "use strict";
+
+  const sameSides = (a, b) => a.length === b.length && a.every((side) => b.includes(side));
+
+  const clonedChildren = (element) =>
+    Array.from(element.cloneNode(true).childNodes);
+
+  function readTicks(parameter) {
+    const value = new URLSearchParams(window.location.search).get(parameter);
+    return value ? value.split(/[\s,]+/) : [];
+  }
+
+  function urlWithTicks(parameter, ids) {
+    const url = new URL(window.location.href);
+    if (ids.length) {
+      url.searchParams.set(parameter, ids.join(" "));
+    } else {
+      url.searchParams.delete(parameter);
+    }
+    return url;
+  }
+
+  function mount() {
+    const payload = document.getElementById("decision-helper-data");
+    const result = document.getElementById("decision-result");
+    // Instant navigation swaps the page without a reload: mount each new copy once.
+    if (!payload || !result || result.dataset.mounted) return;
+    result.dataset.mounted = "true";
+
+    const data = JSON.parse(payload.dataset.payload);
+    const template = (selector) => result.querySelector(`.decision-result__templates ${selector}`);
+    const live = result.querySelector(".decision-result__live");
+    const share = result.querySelector(".decision-result__share");
+    const signals = data.signals
+      .map((signal) => ({ ...signal, box: document.getElementById(signal.input) }))
+      .filter((signal) => signal.box);
+
+    function reasonItem(signal) {
+      const item = document.createElement("li");
+      const label = document.querySelector(`label[for="${CSS.escape(signal.input)}"]`);
+      if (signal.lead) item.append(`${signal.lead} `);
+      item.append(...clonedChildren(label));
+      return item;
+    }
+
+    function show() {
+      const ticked = signals.filter((signal) => signal.box.checked);
+      const sides = [...new Set(ticked.map((signal) => signal.side))];
+      const verdict = data.verdicts.find((candidate) => sameSides(candidate.sides, sides));
+      const answer = [...clonedChildren(template(`[data-verdict="${CSS.escape(verdict.id)}"]`))];
+
+      if (ticked.length) {
+        const reasons = document.createElement("ul");
+        reasons.className = "decision-result__reasons";
+        reasons.append(...ticked.map(reasonItem));
+        answer.push(template(".decision-result__reasons-intro").cloneNode(true), reasons);
+        answer.push(template(".decision-result__rule-intro").cloneNode(true));
+        data.rules.forEach((rule, index) => {
+          if (sides.includes(rule.side)) {
+            answer.push(template(`[data-rule="${index}"]`).cloneNode(true));
+          }
+        });
+      }
+      result.dataset.verdict = verdict.id;
+      live.replaceChildren(...answer);
+
+      const url = urlWithTicks(data.parameter, ticked.map((signal) => signal.id));
+      // Keep Material's history state (its scroll position) and change only the URL.
+      window.history.replaceState(window.history.state, "", url);
+      share.href = url.href;
+    }
+
+    const wanted = readTicks(data.parameter);
+    signals.forEach((signal) => {
+      signal.box.checked = wanted.includes(signal.id);
+      signal.box.addEventListener("change", show);
+    });
+    result.querySelector(".decision-result__clear").addEventListener("click", () => {
+      signals.forEach((signal) => {
+        signal.box.checked = false;
+      });
+      show();
+    });
+    result.hidden = false;
+    show();
+  }
+
+  if (window.document$) {
+    window.document$.subscribe(mount);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mount);
+  } else {
+    mount();
+  }
+})();

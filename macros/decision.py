@@ -1,0 +1,164 @@
+"""Pure functions from the comparison data to the decision helper's HTML.
+
+The helper is a checklist form: one `<fieldset>` per side, with a nested
+`<fieldset>` for each group of signals sharing a lead ("You’re building").
+Without JavaScript it is the guide's checklist, readable and printable.
+
+With JavaScript (`docs/assets/javascripts/decision-helper.js`) a result
+appears. The script holds no decision logic: `payload` embeds which side each
+signal points to and which verdict answers each set of sides. The words it
+shows come from hidden templates rendered here, so that Markdown in the data
+(emphasis, links to other pages) goes through MkDocs like any page text, and
+MkDocs checks and rewrites its links.
+
+The markup uses `markdown` attributes (the `md_in_html` extension) so that
+text inside the HTML is still Markdown.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from itertools import groupby
+
+from . import render
+from .model import Comparison, Signal, Verdict
+
+QUERY_PARAMETER = "ticked"
+"""The URL query parameter holding the ticked signal ids, space separated."""
+PAYLOAD_ID = "decision-helper-data"
+RESULT_ID = "decision-result"
+
+RESULT_TITLE = "Your answer"
+REASONS_INTRO = "Because you ticked:"
+RULE_INTRO = "Rule of thumb:"
+CLEAR_LABEL = "Clear all ticks"
+SHARE_LABEL = "Link to this answer"
+
+
+def input_id(signal: Signal) -> str:
+    return f"signal-{signal.id}"
+
+
+def _attribute(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _checkbox(signal: Signal) -> str:
+    """One signal as a checkbox and its label, a paragraph of its own."""
+    return (
+        f'<input type="checkbox" class="decision-signal" id="{_attribute(input_id(signal))}" '
+        f'name="signal" value="{_attribute(signal.id)}" '
+        f'data-side="{_attribute(signal.side)}" autocomplete="off"> '
+        f'<label for="{_attribute(input_id(signal))}">{signal.text}</label>'
+    )
+
+
+def _fieldset(legend: str, body: list[str], css_class: str, legend_class: str = "") -> str:
+    legend_attributes = f' class="{legend_class}"' if legend_class else ""
+    return "\n".join(
+        (
+            f'<fieldset class="{css_class}" markdown="block">',
+            f'<legend{legend_attributes} markdown="span">{legend}</legend>',
+            "",
+            "\n\n".join(body),
+            "",
+            "</fieldset>",
+        )
+    )
+
+
+def checklist_form(c: Comparison, side_id: str) -> str:
+    """The signals of one side as checkboxes, grouped under their shared lead as the guide has them.
+
+    The page's heading already names the side, so the side's legend is for
+    assistive technology only; a group's lead ("You need:") stays visible.
+    """
+    parts: list[str] = []
+    for lead, signals in groupby(c.signals_for(side_id), key=lambda signal: signal.lead):
+        checkboxes = [_checkbox(signal) for signal in signals]
+        if lead:
+            parts.append(_fieldset(f"{lead}:", checkboxes, "decision-checklist__group"))
+        else:
+            parts.extend(checkboxes)
+    side = c.side(side_id)
+    return _fieldset(
+        side.use_when,
+        parts,
+        f"decision-checklist decision-checklist--{side_id}",
+        legend_class="decision-visually-hidden",
+    )
+
+
+def payload(c: Comparison) -> dict[str, object]:
+    """The decision logic, as data for the script: nothing here is wording."""
+    return {
+        "parameter": QUERY_PARAMETER,
+        "signals": [
+            {"id": s.id, "side": s.side, "lead": s.lead, "input": input_id(s)} for s in c.signals
+        ],
+        "verdicts": [{"id": v.id, "sides": sorted(v.sides)} for v in c.verdicts],
+        "rules": [{"side": rule.side} for rule in c.rules_of_thumb],
+    }
+
+
+def payload_element(c: Comparison) -> str:
+    """The payload as JSON in a data attribute.
+
+    Not in a `<script type="application/json">`: Material's instant navigation
+    re-creates every script of the new page without its attributes, so the
+    JSON would run as JavaScript (a syntax error) and be lost.
+    """
+    text = json.dumps(payload(c), ensure_ascii=False, sort_keys=True)
+    return f'<div id="{PAYLOAD_ID}" data-payload="{_attribute(text)}" hidden></div>'
+
+
+def _verdict_template(verdict: Verdict) -> str:
+    return "\n".join(
+        (
+            f'<div class="decision-verdict" data-verdict="{_attribute(verdict.id)}" '
+            'markdown="block">',
+            f'<p class="decision-verdict__headline" markdown="span">{verdict.headline}</p>',
+            "",
+            verdict.advice,
+            "",
+            "</div>",
+        )
+    )
+
+
+def _rule_templates(c: Comparison) -> list[str]:
+    return [
+        f'<p class="decision-rule" data-rule="{index}" markdown="span">'
+        f"{render.rule_sentence(c, rule)}</p>"
+        for index, rule in enumerate(c.rules_of_thumb)
+    ]
+
+
+def result(c: Comparison) -> str:
+    """The result box, hidden until the script runs, with the templates and data it reads."""
+    templates = [
+        *(_verdict_template(verdict) for verdict in c.verdicts),
+        f'<p class="decision-result__reasons-intro" markdown="span">{REASONS_INTRO}</p>',
+        f'<p class="decision-result__rule-intro" markdown="span">{RULE_INTRO}</p>',
+        *_rule_templates(c),
+    ]
+    return "\n".join(
+        (
+            f'<div class="decision-result" id="{RESULT_ID}" hidden markdown="block">',
+            f'<p class="decision-result__title" id="{RESULT_ID}-title">{RESULT_TITLE}</p>',
+            f'<div class="decision-result__live" role="status" aria-live="polite" '
+            f'aria-atomic="true" aria-labelledby="{RESULT_ID}-title"></div>',
+            '<p class="decision-result__actions">'
+            '<button type="button" class="md-button decision-result__clear">'
+            f"{CLEAR_LABEL}</button> "
+            f'<a class="decision-result__share" href="">{SHARE_LABEL}</a></p>',
+            '<div class="decision-result__templates" hidden markdown="block">',
+            "",
+            "\n\n".join(templates),
+            "",
+            "</div>",
+            payload_element(c),
+            "</div>",
+        )
+    )

@@ -1,0 +1,287 @@
+"""The decision helper driven as a reader would: clicks, the keyboard, links, the back button.
+
+Every expected answer comes from `macros/data.py`: the verdict whose sides are
+the sides of the ticked signals, and the ticked signals' own sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Literal
+from urllib.parse import parse_qs, urlsplit
+from xml.etree import ElementTree
+
+import markdown
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browsing import Watched, watch
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page, Route, expect
+
+from macros import decision
+from macros.data import COMPARISON
+from macros.model import SideId, Signal, Verdict
+
+Scheme = Literal["default", "slate"]
+LIVE = f"#{decision.RESULT_ID} .decision-result__live"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+MAX_TABS = 120
+"""More Tab presses than the page has stops before the checklist: the header, tabs and sidebars."""
+
+
+def plain(markdown_text: str) -> str:
+    text = BeautifulSoup(markdown.markdown(markdown_text), "html.parser").get_text()
+    return " ".join(text.split())
+
+
+def signals_for(side_id: SideId) -> list[Signal]:
+    return list(COMPARISON.signals_for(side_id))
+
+
+def verdict_for(signals: Iterable[Signal]) -> Verdict:
+    sides = frozenset(signal.side for signal in signals)
+    (verdict,) = [v for v in COMPARISON.verdicts if v.sides == sides]
+    return verdict
+
+
+def decide_url(watched: Watched, query: str = "") -> str:
+    return f"{watched.site_url}decide/{query}"
+
+
+def wait_for_helper(page: Page) -> None:
+    expect(page.locator(f"#{decision.RESULT_ID}")).to_be_visible()
+
+
+def open_decide(watched: Watched, query: str = "") -> Page:
+    page = watched.page
+    page.goto(decide_url(watched, query))
+    wait_for_helper(page)
+    return page
+
+
+def tick_by_clicking(page: Page, signals: Iterable[Signal]) -> None:
+    for signal in signals:
+        page.click(f"label[for='{decision.input_id(signal)}']")
+
+
+def expect_answer(page: Page, ticked: list[Signal]) -> None:
+    """The result names the verdict for `ticked`, each ticked signal, and its side's rule."""
+    ticked = [signal for signal in COMPARISON.signals if signal in ticked]  # the page's order
+    verdict = verdict_for(ticked)
+    live = page.locator(LIVE)
+    expect(live.locator(".decision-verdict__headline")).to_have_text(plain(verdict.headline))
+    expect(live).to_contain_text(plain(verdict.advice))
+    expect(live.locator(".decision-result__reasons li")).to_have_text(
+        [plain(signal.sentence) for signal in ticked]
+    )
+    sides = {signal.side for signal in ticked}
+    rules = [r for r in COMPARISON.rules_of_thumb if r.side in sides]
+    expect(live.locator(".decision-rule")).to_have_count(len(rules))
+    for rule in rules:
+        expect(live).to_contain_text(plain(rule.when))
+    for signal in COMPARISON.signals:
+        box = page.locator(f"#{decision.input_id(signal)}")
+        (expect(box).to_be_checked if signal in ticked else expect(box).not_to_be_checked)()
+
+
+def ticked_in_url(url: str) -> list[str]:
+    values = parse_qs(urlsplit(url).query).get(decision.QUERY_PARAMETER, [])
+    return " ".join(values).split()
+
+
+def assert_clean(watched: Watched) -> None:
+    assert watched.console_errors == []
+    assert watched.external_requests() == []
+
+
+def test_platform_ticks_give_the_platform_verdict_with_their_reasons(watched_page: Watched) -> None:
+    page = open_decide(watched_page)
+    expect_answer(page, [])
+    ticked = signals_for("platform")[:3]
+    tick_by_clicking(page, ticked)
+    expect_answer(page, ticked)
+    assert ticked_in_url(page.url) == [signal.id for signal in ticked]
+    assert_clean(watched_page)
+
+
+def test_chatgpt_ticks_then_a_platform_tick_give_chatgpt_then_both(watched_page: Watched) -> None:
+    page = open_decide(watched_page)
+    chatgpt = signals_for("chatgpt")
+    tick_by_clicking(page, chatgpt)
+    expect_answer(page, chatgpt)
+    platform = signals_for("platform")[-1:]
+    tick_by_clicking(page, platform)
+    expect_answer(page, chatgpt + platform)
+    page.click(f"label[for='{decision.input_id(platform[0])}']")  # untick
+    expect_answer(page, chatgpt)
+    page.get_by_role("button", name=decision.CLEAR_LABEL).click()
+    expect_answer(page, [])
+    assert ticked_in_url(page.url) == []
+    assert_clean(watched_page)
+
+
+def focused_id(page: Page) -> str:
+    return str(page.evaluate("document.activeElement ? document.activeElement.id : ''"))
+
+
+def tab_to(page: Page, signal: Signal) -> None:
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if focused_id(page) == decision.input_id(signal):
+            return
+    pytest.fail(f"Tab never reached the checkbox of {signal.id!r}")
+
+
+def test_the_keyboard_alone_ticks_signals_with_a_visible_focus(watched_page: Watched) -> None:
+    page = open_decide(watched_page)
+    chatgpt = signals_for("chatgpt")
+    tab_to(page, chatgpt[0])
+    for index, signal in enumerate(chatgpt):
+        if index:
+            page.keyboard.press("Tab")
+        assert focused_id(page) == decision.input_id(signal), "the next Tab skips a checkbox"
+        outline = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, s.outlineWidth]; })()"
+        )
+        assert outline[0] != "none", f"no visible focus on {signal.id!r}"
+        assert outline[1] != "0px", f"no visible focus on {signal.id!r}"
+        page.keyboard.press("Space")
+    expect_answer(page, chatgpt)
+
+    platform = signals_for("platform")[0]
+    tab_to(page, platform)
+    page.keyboard.press("Space")
+    expect_answer(page, [*chatgpt, platform])
+    assert_clean(watched_page)
+
+
+def test_a_shared_link_opens_with_the_same_ticks_and_answer(
+    watched_page: Watched, browser: Browser
+) -> None:
+    page = open_decide(watched_page)
+    ticked = [signals_for("chatgpt")[1], *signals_for("platform")[3:]]
+    tick_by_clicking(page, ticked)
+    expect_answer(page, ticked)
+    share = page.get_by_role("link", name=decision.SHARE_LABEL)
+    shared_url = share.get_attribute("href")
+    assert shared_url == page.url
+
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    try:
+        reader = watch(context.new_page(), watched_page.site_url)
+        reader.page.goto(shared_url)
+        wait_for_helper(reader.page)
+        expect_answer(reader.page, ticked)
+        assert_clean(reader)
+    finally:
+        context.close()
+    assert_clean(watched_page)
+
+
+def test_a_hand_written_link_with_unknown_ids_keeps_the_known_ones(watched_page: Watched) -> None:
+    known = signals_for("platform")[0]
+    page = open_decide(watched_page, f"?{decision.QUERY_PARAMETER}={known.id}+no-such-signal")
+    expect_answer(page, [known])
+    assert ticked_in_url(page.url) == [known.id]
+    assert_clean(watched_page)
+
+
+def navigate_as_if_published(watched: Watched) -> None:
+    """Let Material's instant navigation work on the loopback server.
+
+    It only takes over links listed in sitemap.xml, whose addresses are the
+    published site's; served here, the browser sees them rewritten to the
+    loopback address, as the published site's visitors see its own.
+    """
+
+    def rewrite(route: Route) -> None:
+        response = route.fetch()
+        body = response.text()
+        addresses = [loc.text or "" for loc in ElementTree.fromstring(body).iter(f"{SITEMAP}loc")]
+        published = min(addresses, key=len)  # the home page: every other page is below it
+        route.fulfill(response=response, body=body.replace(published, watched.site_url))
+
+    watched.page.route("**/sitemap.xml", rewrite)
+
+
+def click_tab(page: Page, title: str) -> None:
+    page.locator(".md-tabs__link", has_text=title).click()
+
+
+def test_it_survives_instant_navigation_away_and_back(watched_page: Watched) -> None:
+    navigate_as_if_published(watched_page)
+    page = open_decide(watched_page)
+    page.evaluate("window.sameDocument = true")  # lost if a link reloads the page
+    first = signals_for("platform")[1]
+    tick_by_clicking(page, [first])
+    expect_answer(page, [first])
+
+    click_tab(page, "Mental model")
+    expect(page).to_have_url(f"{watched_page.site_url}mental-model/")
+    page.go_back()
+    wait_for_helper(page)
+    assert ticked_in_url(page.url) == [first.id]
+    expect_answer(page, [first])
+    second = signals_for("chatgpt")[0]
+    tick_by_clicking(page, [second])
+    expect_answer(page, [first, second])
+
+    click_tab(page, "Home")
+    expect(page).to_have_url(watched_page.site_url)
+    click_tab(page, "Decide")
+    wait_for_helper(page)
+    expect_answer(page, [])
+    tick_by_clicking(page, [second])
+    expect_answer(page, [second])
+    assert page.evaluate("window.sameDocument") is True, "a link reloaded the page"
+    assert_clean(watched_page)
+
+
+@pytest.fixture(params=["default", "slate"])
+def scheme(request: pytest.FixtureRequest) -> Scheme:
+    value: Scheme = request.param
+    return value
+
+
+@pytest.fixture
+def schemed_page(browser: Browser, site_url: str, scheme: Scheme) -> Iterator[Watched]:
+    """A page whose system setting asks for `scheme`, which the "auto" palette follows."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900},
+        color_scheme="dark" if scheme == "slate" else "light",
+    )
+    yield watch(context.new_page(), site_url)
+    context.close()
+
+
+def mixed_ticks() -> list[Signal]:
+    return [*signals_for("chatgpt")[:2], *signals_for("platform")[-2:]]
+
+
+def test_axe_finds_no_violation_with_boxes_ticked(schemed_page: Watched, scheme: Scheme) -> None:
+    """The page's main part, answered; the site-wide checks cover the header and footer."""
+    page = open_decide(schemed_page)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+    tick_by_clicking(page, mixed_ticks())
+    expect_answer(page, mixed_ticks())
+    page.locator(f"#{decision.input_id(mixed_ticks()[0])}").focus()
+    results = Axe().run(page, context="main")
+    assert results.violations_count == 0, results.generate_report()
+    assert_clean(schemed_page)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshots_of_the_answered_page(
+    schemed_page: Watched, scheme: Scheme, width: int, artifacts: Path
+) -> None:
+    schemed_page.page.set_viewport_size({"width": width, "height": 900})
+    ticks = "+".join(signal.id for signal in mixed_ticks())
+    page = open_decide(schemed_page, f"?{decision.QUERY_PARAMETER}={ticks}")
+    expect_answer(page, mixed_ticks())
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px wide"
+    path = artifacts / f"decision-helper-{scheme}-{width}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 0

@@ -1,0 +1,167 @@
+"""The decision helper's HTML on the built "Decide" page, checked against the data.
+
+Without JavaScript the page must be the full checklist and the rule of thumb;
+the script only reads what the macros embed, so the embedded data must say
+what `macros/data.py` says.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup, Tag
+from helpers import BuiltSite
+
+from macros import decision
+from macros.data import COMPARISON
+from macros.model import SIDE_IDS, Signal
+
+PAGE = "decide/"
+HEADING_IDS = {"chatgpt": "use-chatgpt-when", "platform": "use-the-platform-when"}
+
+
+def plain(markdown_text: str) -> str:
+    """The text a reader sees for inline Markdown from the data."""
+    return BeautifulSoup(markdown.markdown(markdown_text), "html.parser").get_text()
+
+
+def text(element: Tag) -> str:
+    return " ".join(element.get_text().split())
+
+
+@pytest.fixture(scope="module")
+def article(site: BuiltSite) -> Tag:
+    return site.article(PAGE)
+
+
+def side_fieldset(article: Tag, side_id: str) -> Tag:
+    heading = article.find(id=HEADING_IDS[side_id])
+    assert heading is not None, f"heading #{HEADING_IDS[side_id]} is missing"
+    fieldset = heading.find_next_sibling(["fieldset", "h2"])
+    assert fieldset is not None, f"no checklist under #{heading['id']}"
+    assert fieldset.name == "fieldset", f"a heading comes before the checklist of {side_id!r}"
+    return fieldset
+
+
+def checkbox(article: Tag, signal: Signal) -> Tag:
+    box = article.find("input", id=decision.input_id(signal))
+    assert box is not None, f"no checkbox for signal {signal.id!r}"
+    return box
+
+
+def visible_without_script(element: Tag) -> bool:
+    return not any(parent.has_attr("hidden") for parent in [element, *element.parents])
+
+
+@pytest.mark.parametrize("side_id", SIDE_IDS)
+def test_each_side_is_a_fieldset_of_its_signals_in_order(article: Tag, side_id: str) -> None:
+    fieldset = side_fieldset(article, side_id)
+    legend = fieldset.find("legend", recursive=False)
+    assert legend is not None
+    assert text(legend) == plain(COMPARISON.side(side_id).use_when)
+    boxes = fieldset.find_all("input", type="checkbox")
+    assert [box["value"] for box in boxes] == [s.id for s in COMPARISON.signals_for(side_id)]
+    assert all(box["data-side"] == side_id for box in boxes)
+
+
+@pytest.mark.parametrize("side_id", SIDE_IDS)
+def test_signals_sharing_a_lead_are_a_nested_fieldset(article: Tag, side_id: str) -> None:
+    fieldset = side_fieldset(article, side_id)
+    for lead, signals in groupby(COMPARISON.signals_for(side_id), key=lambda s: s.lead):
+        boxes = [checkbox(article, signal) for signal in signals]
+        groups = {box.find_parent("fieldset") for box in boxes}
+        assert len(groups) == 1, f"the signals led by {lead!r} are split"
+        group = groups.pop()
+        if lead:
+            assert group is not fieldset
+            assert group.find_parent("fieldset") is fieldset
+            legend = group.find("legend", recursive=False)
+            assert legend is not None
+            assert text(legend) == f"{plain(lead)}:"
+        else:
+            assert group is fieldset
+
+
+def test_every_signal_has_a_label_tied_to_its_checkbox(article: Tag) -> None:
+    for signal in COMPARISON.signals:
+        box = checkbox(article, signal)
+        labels = article.find_all("label", attrs={"for": box["id"]})
+        assert len(labels) == 1, signal.id
+        assert text(labels[0]) == plain(signal.text)
+
+
+def test_without_script_the_page_is_the_whole_checklist_and_the_rule(article: Tag) -> None:
+    for signal in COMPARISON.signals:
+        label = article.find("label", attrs={"for": decision.input_id(signal)})
+        assert visible_without_script(label), f"signal {signal.id!r} is hidden"
+        if signal.lead:
+            legend = label.find_parent("fieldset").find("legend")
+            assert visible_without_script(legend)
+            assert text(legend).startswith(plain(signal.lead))
+    rule_heading = article.find(id="rule-of-thumb")
+    assert rule_heading is not None
+    rules = text(rule_heading.find_next_sibling("p"))
+    for rule in COMPARISON.rules_of_thumb:
+        assert plain(rule.when) in rules
+        assert COMPARISON.side(rule.side).short_name in rules
+    result = article.find(id=decision.RESULT_ID)
+    assert result is not None
+    assert result.has_attr("hidden"), "the result shows without script"
+
+
+def test_the_result_is_announced_through_a_live_region(article: Tag) -> None:
+    result = article.find(id=decision.RESULT_ID)
+    live = result.find_all(attrs={"aria-live": True})
+    assert len(live) == 1
+    assert live[0]["aria-live"] == "polite"
+    assert live[0].get_text(strip=True) == "", "the live region must start empty"
+
+
+def embedded_data(article: Tag) -> dict[str, list[dict[str, object]]]:
+    element = article.find(id=decision.PAYLOAD_ID)
+    assert element is not None
+    data: dict[str, list[dict[str, object]]] = json.loads(element["data-payload"])
+    return data
+
+
+def test_the_embedded_data_is_the_decision_logic_of_the_data_source(article: Tag) -> None:
+    data = embedded_data(article)
+    assert [(s["id"], s["side"], s["lead"]) for s in data["signals"]] == [
+        (s.id, s.side, s.lead) for s in COMPARISON.signals
+    ]
+    for signal in data["signals"]:
+        box = article.find("input", id=signal["input"])
+        assert box is not None
+        assert box["value"] == signal["id"]
+    assert {v["id"]: frozenset(v["sides"]) for v in data["verdicts"]} == {
+        v.id: v.sides for v in COMPARISON.verdicts
+    }
+    assert [rule["side"] for rule in data["rules"]] == [r.side for r in COMPARISON.rules_of_thumb]
+
+
+def test_every_verdict_and_rule_has_its_wording_in_the_page(article: Tag) -> None:
+    result = article.find(id=decision.RESULT_ID)
+    for verdict in COMPARISON.verdicts:
+        template = result.find(attrs={"data-verdict": verdict.id})
+        assert template is not None, verdict.id
+        assert text(template.find(class_="decision-verdict__headline")) == plain(verdict.headline)
+        assert plain(verdict.advice) in text(template)
+    for index, rule in enumerate(COMPARISON.rules_of_thumb):
+        template = result.find(attrs={"data-rule": str(index)})
+        assert template is not None
+        assert plain(rule.when) in text(template)
+
+
+def test_the_page_loads_the_script_and_styles_from_the_site(site: BuiltSite) -> None:
+    soup = site.soup(PAGE)
+    scripts = [tag["src"] for tag in soup.find_all("script", src=True)]
+    styles = [tag["href"] for tag in soup.find_all("link", rel="stylesheet")]
+    for wanted, found in (
+        ("assets/javascripts/decision-helper.js", scripts),
+        ("assets/stylesheets/decision-helper.css", styles),
+    ):
+        assert any(url.split("?")[0].endswith(wanted) for url in found), wanted
+        assert site.path(wanted).is_file(), wanted
