@@ -271,7 +271,10 @@ VERDICTS: tuple[Verdict, ...] = (
         id="platform",
         sides=frozenset({"platform"}),
         headline="Build on the OpenAI Platform",
-        advice="Other people or systems will rely on this: get an API key and call the models from your code.",
+        advice=(
+            "Other people or systems will rely on this: get an API key and call the models "
+            "from your code. [First calls](first-calls.md) has the smallest code to start with."
+        ),
     ),
     Verdict(
         id="both",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from itertools import groupby
+from urllib.parse import urljoin
 
 import markdown
 import pytest
@@ -153,6 +154,17 @@ def test_every_verdict_and_rule_has_its_wording_in_the_page(article: Tag) -> Non
         template = result.find(attrs={"data-rule": str(index)})
         assert template is not None
         assert plain(rule.when) in text(template)
+
+
+def test_links_in_the_answers_lead_to_pages_of_the_site(article: Tag, site: BuiltSite) -> None:
+    result = article.find(id=decision.RESULT_ID)
+    for verdict in COMPARISON.verdicts:
+        wanted = BeautifulSoup(markdown.markdown(verdict.advice), "html.parser").find_all("a")
+        links = result.find(attrs={"data-verdict": verdict.id}).find_all("a")
+        assert [text(link) for link in links] == [text(link) for link in wanted], verdict.id
+        for link in links:
+            target = urljoin(f"/{PAGE}", link["href"]).lstrip("/")
+            assert site.path(target).is_file(), f"{verdict.id}: {link['href']} leads nowhere"
 
 
 def test_the_page_loads_the_script_and_styles_from_the_site(site: BuiltSite) -> None:

@@ -105,6 +105,27 @@ def test_platform_ticks_give_the_platform_verdict_with_their_reasons(watched_pag
     assert_clean(watched_page)
 
 
+def test_a_link_in_the_answer_leads_to_its_page(watched_page: Watched) -> None:
+    linking = [v for v in COMPARISON.verdicts if "](" in v.advice]
+    if not linking:
+        pytest.skip("no answer in macros/data.py links to a page")
+    navigate_as_if_published(watched_page)
+    page = open_decide(watched_page)
+    for verdict in linking:
+        links = BeautifulSoup(markdown.markdown(verdict.advice), "html.parser").find_all("a")
+        ticked = [s for s in COMPARISON.signals if s.side in verdict.sides][:1]
+        page.get_by_role("button", name=decision.CLEAR_LABEL).click()
+        tick_by_clicking(page, ticked)
+        expect_answer(page, ticked)
+        link = page.locator(LIVE).get_by_role("link", name=links[0].get_text())
+        link.click()
+        expect(page).to_have_url(f"{watched_page.site_url}{links[0]['href'].removesuffix('.md')}/")
+        page.go_back()
+        wait_for_helper(page)
+        expect_answer(page, ticked)
+    assert_clean(watched_page)
+
+
 def test_chatgpt_ticks_then_a_platform_tick_give_chatgpt_then_both(watched_page: Watched) -> None:
     page = open_decide(watched_page)
     chatgpt = signals_for("chatgpt")
