@@ -1,0 +1,76 @@
+"""The built site as readers get it: its pages, served under the path of its published address.
+
+MkDocs writes 404.html with links rooted at the path of `site_url` (for example
+`/chatgpt-vs-platform/assets/...`), because GitHub Pages serves it for a miss at any
+depth. Served from `/`, that page would load without its styles and scripts, so these
+tests serve the site under the same path as the published one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+from mkdocs.utils.yaml import yaml_load
+from static_server import serve_site
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+# A URL no page has: the server answers it with the site's 404 page.
+MISSING_PAGE = "no-such-page/"
+
+
+def nav_pages(config_file: Path = PROJECT_ROOT / "mkdocs.yml") -> list[str]:
+    """URL paths (`""`, `"decide/"`) of every page in the nav of mkdocs.yml, in nav order."""
+    with config_file.open(encoding="utf-8") as file:
+        nav = yaml_load(file)["nav"]
+    return [url_path(source) for source in _nav_sources(nav)]
+
+
+def _nav_sources(nav: object) -> Iterator[str]:
+    if isinstance(nav, str):
+        if nav.endswith(".md"):
+            yield nav
+    elif isinstance(nav, list):
+        for entry in nav:
+            yield from _nav_sources(entry)
+    elif isinstance(nav, dict):
+        for entry in nav.values():
+            yield from _nav_sources(entry)
+
+
+def url_path(source: str) -> str:
+    """The directory URL MkDocs gives a Markdown file: `index.md` → `""`, `a/b.md` → `a/b/`."""
+    stem = source.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def sitemap_pages(site_root: Path) -> tuple[str, list[str]]:
+    """The published address of the home page and every page's URL path, from the built sitemap."""
+    root = ET.parse(site_root / "sitemap.xml").getroot()
+    locations = [loc.text or "" for loc in root.iterfind("sm:url/sm:loc", SITEMAP_NS)]
+    home = min(locations, key=len)
+    return home, [location.removeprefix(home) for location in locations]
+
+
+@contextlib.contextmanager
+def serve_published(site_root: Path, base_path: str) -> Iterator[str]:
+    """Serve `site_root` at `base_path` (like `/chatgpt-vs-platform/`); yields the site's URL."""
+    prefix = base_path.strip("/")
+    if not prefix:
+        with serve_site(site_root) as url:
+            yield url
+        return
+    with tempfile.TemporaryDirectory() as host_root:
+        mount = Path(host_root) / prefix
+        mount.parent.mkdir(parents=True, exist_ok=True)
+        mount.symlink_to(site_root, target_is_directory=True)
+        # A miss anywhere on the host gets the site's 404 page, as on GitHub Pages.
+        (Path(host_root) / "404.html").symlink_to(site_root / "404.html")
+        with serve_site(Path(host_root)) as url:
+            yield url + prefix + "/"

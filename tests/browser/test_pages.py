@@ -1,0 +1,234 @@
+"""Every page of the built site in Chromium: accessible in both palettes, self-contained.
+
+Pages come from the nav in mkdocs.yml (checked against the built sitemap), plus a missing
+URL, which gets the site's 404 page. Searching, the palette toggle and the glossary
+tooltips are driven like a reader would: clicks and keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browsing import Watched, watch
+from glossary_file import glossary
+from helpers import BuiltSite
+from playwright.sync_api import Browser, Page, Response
+from published import MISSING_PAGE, nav_pages, serve_published, sitemap_pages
+
+PAGES = [*nav_pages(), MISSING_PAGE]
+# The palette follows the system first: Chromium's emulated colour scheme → Material's scheme.
+SCHEMES = {"light": "default", "dark": "slate"}
+DESKTOP = {"width": 1280, "height": 900}
+AXE = Axe()
+
+
+@dataclass(frozen=True)
+class Published:
+    url: str
+    """Where the tests serve the site."""
+    address: str
+    """Where the site is published (its `site_url`)."""
+    pages: list[str]
+
+
+@dataclass
+class Tab:
+    """A page kept open across tests, with the responses that failed since the last reset."""
+
+    watched: Watched
+    failed: list[str] = field(default_factory=list)
+
+    def reset(self) -> None:
+        self.watched.requests.clear()
+        self.watched.console_errors.clear()
+        self.failed.clear()
+
+
+def page_id(url_path: str) -> str:
+    return url_path.strip("/") or "home"
+
+
+@pytest.fixture(scope="module")
+def published(site: BuiltSite) -> Iterator[Published]:
+    address, pages = sitemap_pages(site.root)
+    with serve_published(site.root, urlsplit(address).path) as url:
+        yield Published(url=url, address=address, pages=pages)
+
+
+def open_tab(browser: Browser, url: str, color_scheme: str, **options: object) -> Tab:
+    context = browser.new_context(color_scheme=color_scheme, **options)  # type: ignore[arg-type]
+    context.set_default_timeout(10_000)
+    tab = Tab(watch(context.new_page(), url))
+
+    def on_response(response: Response) -> None:
+        if response.status >= 400:
+            tab.failed.append(response.url)
+
+    tab.watched.page.on("response", on_response)
+    return tab
+
+
+@pytest.fixture(scope="module")
+def tabs(browser: Browser, published: Published) -> Iterator[dict[str, Tab]]:
+    """One tab per system colour scheme, reused page after page (each visit is a full load)."""
+    opened = {
+        scheme: open_tab(browser, published.url, scheme, viewport=DESKTOP) for scheme in SCHEMES
+    }
+    yield opened
+    for tab in opened.values():
+        tab.watched.page.context.close()
+
+
+@pytest.fixture
+def fresh_tab(browser: Browser, published: Published) -> Iterator[Tab]:
+    """A new browser profile: nothing remembered from other tests."""
+    tab = open_tab(browser, published.url, "light", viewport=DESKTOP)
+    yield tab
+    tab.watched.page.context.close()
+
+
+def scheme_of(page: Page) -> str:
+    return str(page.evaluate("document.body.dataset.mdColorScheme"))
+
+
+def test_the_nav_holds_every_published_page(published: Published) -> None:
+    assert sorted(PAGES) == sorted([*published.pages, MISSING_PAGE])
+
+
+@pytest.mark.parametrize("url_path", PAGES, ids=page_id)
+@pytest.mark.parametrize("color_scheme", SCHEMES)
+def test_page_passes_axe_and_stays_on_the_site(
+    tabs: dict[str, Tab], published: Published, color_scheme: str, url_path: str
+) -> None:
+    tab = tabs[color_scheme]
+    tab.reset()
+    page = tab.watched.page
+    address = published.url + url_path
+
+    response = page.goto(address, wait_until="networkidle")
+
+    assert response is not None
+    assert response.status == (404 if url_path == MISSING_PAGE else 200)
+    assert scheme_of(page) == SCHEMES[color_scheme]
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert tab.watched.external_requests() == []
+    # The missing page answers 404 on purpose, and Chromium logs that as an error.
+    expected_failures = [address] if url_path == MISSING_PAGE else []
+    assert tab.failed == expected_failures
+    assert len(tab.watched.console_errors) == len(expected_failures), tab.watched.console_errors
+
+
+def test_the_404_page_is_styled_and_links_home(tabs: dict[str, Tab], published: Published) -> None:
+    page = tabs["light"].watched.page
+    page.goto(published.url + MISSING_PAGE, wait_until="networkidle")
+
+    assert page.locator("article h1").inner_text() == "Page not found"
+    # Styles loaded: the header sticks to the top as on every other page.
+    assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
+    # Readers land here from anywhere, so the way back is the full published address.
+    home_link = page.locator("article a", has_text="home page")
+    assert home_link.get_attribute("href") == published.address
+
+
+def pages_containing(site: BuiltSite, published: Published, words: str) -> set[str]:
+    """Full URLs of the pages whose article text contains `words` (any case)."""
+    return {
+        published.url + url_path
+        for url_path in published.pages
+        if words.casefold() in " ".join(site.article(url_path).get_text(" ").split()).casefold()
+    }
+
+
+@pytest.mark.parametrize("words", ["API keys", "restaurant", "streaming"])
+def test_search_leads_to_a_page_about_the_words(
+    fresh_tab: Tab, published: Published, site: BuiltSite, words: str
+) -> None:
+    expected_pages = pages_containing(site, published, words)
+    assert expected_pages, f"no page says {words!r}: pick a term the guide uses"
+    page = fresh_tab.watched.page
+    page.goto(published.url)
+
+    page.locator(".md-search__input").click()
+    page.keyboard.type(words)
+    # The index loads and queries run in a web worker: results arrive when they are ready.
+    first_result = page.locator(".md-search-result__item .md-search-result__link").first
+    first_result.wait_for()
+    target = str(first_result.get_attribute("href"))
+    first_result.click()
+
+    page.wait_for_url(target)
+    assert page.url.split("?")[0].split("#")[0] in expected_pages
+    assert words.casefold() in " ".join(page.locator("article").inner_text().split()).casefold()
+    assert fresh_tab.watched.console_errors == []
+
+
+PALETTE = "form[data-md-component=palette]"
+
+
+def next_switch(page: Page) -> str:
+    """What the palette button on show does when clicked (Material shows one per palette)."""
+    shown = page.locator(f"{PALETTE} label").evaluate_all(
+        "labels => labels.findIndex(label => !label.hidden)"
+    )
+    return str(page.locator(f"{PALETTE} input").nth(int(shown)).get_attribute("aria-label"))
+
+
+def test_palette_toggle_switches_and_is_remembered(fresh_tab: Tab, published: Published) -> None:
+    page = fresh_tab.watched.page
+    page.goto(published.url)
+    assert scheme_of(page) == "default"  # following the (emulated light) system setting
+
+    for expected_next in ("Switch to light mode", "Switch to dark mode"):
+        assert next_switch(page) == expected_next
+        page.locator(f"{PALETTE} label:not([hidden])").click()
+    dark = next_switch(page)
+    assert (scheme_of(page), dark) == ("slate", "Follow the system setting")
+
+    # Instant navigation swaps the page without a reload...
+    page.locator(".md-tabs__link").last.click()
+    page.wait_for_url(lambda url: url != published.url)
+    assert (scheme_of(page), next_switch(page)) == ("slate", dark)
+    # ...a reload starts from scratch, and so does a new visit.
+    page.reload()
+    assert (scheme_of(page), next_switch(page)) == ("slate", dark)
+    page.goto(published.url)
+    assert (scheme_of(page), next_switch(page)) == ("slate", dark)
+
+
+def first_page_with_terms(site: BuiltSite, published: Published) -> str:
+    return next(url_path for url_path in published.pages if site.article(url_path).find("abbr"))
+
+
+def active_tooltip(page: Page) -> str:
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    return tooltip.inner_text().strip()
+
+
+def test_glossary_terms_explain_themselves_on_focus_and_hover(
+    fresh_tab: Tab, published: Published, site: BuiltSite
+) -> None:
+    definitions = glossary()
+    page = fresh_tab.watched.page
+    page.goto(published.url + first_page_with_terms(site, published))
+
+    # Only the keyboard: tab until the focus lands on a glossary term.
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.localName") == "abbr":
+            break
+    focused = page.locator("abbr:focus")
+    assert focused.count() == 1, "no glossary term takes the keyboard focus"
+    assert active_tooltip(page) == definitions[focused.inner_text()]
+    page.keyboard.press("Tab")
+    page.locator(".md-tooltip2--active").wait_for(state="detached")
+
+    terms = page.locator("article abbr")
+    last = terms.nth(terms.count() - 1)
+    last.hover()
+    assert active_tooltip(page) == definitions[last.inner_text()]
