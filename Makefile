@@ -14,10 +14,12 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: serve test lint uses build facts clean
+.PHONY: serve test lint uses build facts bench clean
 
+# make serve DEV_ADDR=127.0.0.1:8001 serves on another port.
+DEV_ADDR := 127.0.0.1:8000
 serve: $(VENV)/.synced
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr $(DEV_ADDR)
 
 test: $(VENV)/.synced node_modules/.package-lock.json
 	$(BIN)/pytest
@@ -41,6 +43,17 @@ build: $(VENV)/.synced
 # Every fact with its source and age, oldest first; informs, never fails on age.
 facts: $(VENV)/.synced
 	$(BIN)/python -m macros.facts_report
+
+# Build times, edit loop, Lighthouse and page weight, set-up of a fresh clone: a table.
+# make bench BENCH_ARGS=--setup also times `make test` in a fresh clone (slow).
+# Lighthouse 12 is the last major version that runs on Debian's Node 20.
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
+bench: $(VENV)/.synced $(LIGHTHOUSE)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+$(LIGHTHOUSE):
+	npm install --prefix .tools/lighthouse --no-audit --no-fund --loglevel=error "lighthouse@$(LIGHTHOUSE_VERSION)"
 
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked

@@ -1,0 +1,108 @@
+"""What readers get: Lighthouse on every page and the bytes of a first view and a next page.
+
+The site is built for the loopback address it is served at, gzip-compressed like GitHub
+Pages, so that Material's instant navigation works as it does for readers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from xml.etree import ElementTree
+
+from local_site import served_locally
+from page_weight import PageWeight, first_view, instant_navigation
+from playwright.sync_api import sync_playwright
+
+from bench import ARTIFACTS, PROJECT_ROOT
+
+LIGHTHOUSE = PROJECT_ROOT / ".tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+@dataclass(frozen=True)
+class LighthouseResult:
+    url: str
+    scores: dict[str, int]
+    transfer_bytes: int
+    # Titles of the audits that cost points, for the categories below 100.
+    findings: list[str]
+
+
+@dataclass(frozen=True)
+class ReaderResults:
+    pages: list[str]
+    lighthouse: list[LighthouseResult]
+    first_views: list[PageWeight]
+    next_pages: list[PageWeight]
+
+
+def sitemap_pages(site_dir: Path) -> list[str]:
+    sitemap = ElementTree.parse(site_dir / "sitemap.xml").getroot()
+    return sorted((str(loc.text) for loc in sitemap.iterfind(".//{*}loc")), key=len)
+
+
+def report_name(url: str, base: str) -> str:
+    return (url.removeprefix(base).strip("/").replace("/", "-") or "home") + ".json"
+
+
+def lighthouse(url: str, report: Path) -> LighthouseResult:
+    """Lighthouse's defaults: a mobile device, simulated throttling, all four categories."""
+    if not LIGHTHOUSE.exists():
+        raise RuntimeError(f"{LIGHTHOUSE} is missing: `make bench` installs it")
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        f"--output-path={report}",
+        "--quiet",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--chrome-flags=" + " ".join([*CHROMIUM_FLAGS, "--headless=new"]),
+    ]
+    subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True)
+    result = json.loads(report.read_text(encoding="utf-8"))
+    audits = result["audits"]
+    findings = []
+    for name, category in result["categories"].items():
+        if category["score"] is not None and category["score"] < 1:
+            for reference in category["auditRefs"]:
+                audit = audits[reference["id"]]
+                if reference["weight"] > 0 and audit["score"] is not None and audit["score"] < 1:
+                    findings.append(f"{name}: {audit['title']} ({audit['score']})")
+    return LighthouseResult(
+        url=url,
+        scores={
+            name: round(100 * (result["categories"][name]["score"] or 0)) for name in CATEGORIES
+        },
+        transfer_bytes=int(audits["total-byte-weight"]["numericValue"]),
+        findings=findings,
+    )
+
+
+def measure(workdir: Path, with_lighthouse: bool) -> ReaderResults:
+    site_dir = workdir / "site-local"
+    reports = ARTIFACTS / "lighthouse"
+    reports.mkdir(parents=True, exist_ok=True)
+    with served_locally(site_dir) as base:
+        pages = sitemap_pages(site_dir)
+        results = []
+        if with_lighthouse:
+            results = [lighthouse(url, reports / report_name(url, base)) for url in pages]
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            first_views = [first_view(browser, url) for url in pages]
+            _, next_pages = instant_navigation(browser, pages[0])
+            browser.close()
+    return ReaderResults(pages, results, first_views, next_pages)

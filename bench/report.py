@@ -1,0 +1,179 @@
+"""Turn measurements into rows of the benchmark table, each with its target when it has one."""
+
+from __future__ import annotations
+
+from budgets import (
+    FIRST_VIEW_BYTES,
+    FIRST_VIEW_REQUESTS,
+    INSTANT_NAVIGATION_BYTES,
+    INSTANT_NAVIGATION_REQUESTS,
+)
+
+from bench.builds import Variants, compare_pages, other_files
+from bench.readers import ReaderResults
+from bench.table import Row, kilobytes
+from bench.timing import Run, median
+
+BUILD_SECONDS_TARGET = 1.5
+MACRO_SHARE_TARGET = 0.10
+DATA_EDIT_SECONDS_TARGET = 1.0
+SERVE_SETUP_SECONDS_TARGET = 60.0
+LIGHTHOUSE_TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def seconds(runs: list[Run]) -> float:
+    return median([run.seconds for run in runs])
+
+
+def build_rows(variants: Variants, zensical_alone: Run) -> list[Row]:
+    rows = []
+    for variant in variants.all():
+        value = f"{seconds(variant.runs):.2f} s, peak {max(r.peak_mb for r in variant.runs):.0f} MB"
+        measure = f"{variant.name}, median of {len(variant.runs)}"
+        if variant is variants.repository:
+            met = seconds(variant.runs) < BUILD_SECONDS_TARGET
+            rows.append(Row("Build", measure, value, f"< {BUILD_SECONDS_TARGET} s", met))
+        else:
+            rows.append(Row("Build", measure, value))
+    with_macros, plain = seconds(variants.with_macros.runs), seconds(variants.without_macros.runs)
+    share = (with_macros - plain) / with_macros
+    rows.append(
+        Row(
+            "Build",
+            "macros' share of the build time (copies with / without)",
+            f"{share:.0%} (ratio {with_macros / plain:.2f})",
+            f"<= {MACRO_SHARE_TARGET:.0%}",
+            share <= MACRO_SHARE_TARGET,
+        )
+    )
+    zensical = seconds(variants.zensical.runs)
+    rows.append(Row("Build", "Zensical / MkDocs, same copy", f"ratio {zensical / with_macros:.2f}"))
+    rows.append(Row("Build", "pages without macros, same article HTML", same_pages(variants)))
+    rows.append(Row("Build", "Zensical pages, same article HTML", zensical_pages(variants)))
+    rows.append(Row("Build", "Zensical without PYTHONPATH=<project>", outcome(zensical_alone)))
+    return rows
+
+
+def same_pages(variants: Variants) -> str:
+    first, second = variants.with_macros.site, variants.without_macros.site
+    pages = compare_pages(first, second)
+    total = len(pages.same) + len(pages.different) + len(pages.only_first)
+    missing = other_files(first, second)
+    return f"{len(pages.same)} of {total}" + (
+        f"; not written: {', '.join(missing)}" if missing else ""
+    )
+
+
+def zensical_pages(variants: Variants) -> str:
+    first, second = variants.with_macros.site, variants.zensical.site
+    pages = compare_pages(first, second)
+    total = len(pages.same) + len(pages.different) + len(pages.only_first)
+    different = f"; differ: {', '.join(pages.different)}" if pages.different else ""
+    missing = other_files(first, second) + pages.only_first
+    return f"{len(pages.same)} of {total}{different}" + (
+        f"; not written: {', '.join(missing)}" if missing else ""
+    )
+
+
+def outcome(run: Run) -> str:
+    if run.returncode == 0:
+        return "builds"
+    errors = [line.strip() for line in run.output.splitlines() if "Error" in line]
+    return "fails: " + (errors[-1] if errors else f"exit code {run.returncode}")
+
+
+def edit_rows(page_times: list[float], data_times: list[float]) -> list[Row]:
+    data = median(data_times)
+    return [
+        Row(
+            "Edit loop",
+            f"page edit shown by mkdocs serve, median of {len(page_times)}",
+            f"{median(page_times):.2f} s (max {max(page_times):.2f})",
+        ),
+        Row(
+            "Edit loop",
+            f"data edit shown by mkdocs serve, median of {len(data_times)}",
+            f"{data:.2f} s (max {max(data_times):.2f})",
+            f"< {DATA_EDIT_SECONDS_TARGET} s",
+            data < DATA_EDIT_SECONDS_TARGET,
+        ),
+    ]
+
+
+def reader_rows(results: ReaderResults) -> list[Row]:
+    rows = []
+    base = results.pages[0]
+    for result in results.lighthouse:
+        scores = " / ".join(str(result.scores[name]) for name in LIGHTHOUSE_TARGETS)
+        met = all(result.scores[name] >= target for name, target in LIGHTHOUSE_TARGETS.items())
+        rows.append(
+            Row(
+                "Lighthouse (perf / a11y / best practices / SEO)",
+                "/" + result.url.removeprefix(base),
+                f"{scores}; {kilobytes(result.transfer_bytes)}",
+                ">= 98 / 100 / 100 / 100",
+                met,
+            )
+        )
+    for weight in results.first_views:
+        met = weight.bytes <= FIRST_VIEW_BYTES and weight.requests <= FIRST_VIEW_REQUESTS
+        rows.append(
+            Row(
+                "Page weight, first view",
+                "/" + weight.url.removeprefix(base),
+                f"{kilobytes(weight.bytes)}, {weight.requests} requests",
+                f"<= {kilobytes(FIRST_VIEW_BYTES)}, {FIRST_VIEW_REQUESTS}",
+                met,
+            )
+        )
+    for position, weight in enumerate(results.next_pages):
+        instant = not weight.full_page_loads()
+        value = f"{kilobytes(weight.bytes)}, {weight.requests} requests" + (
+            "" if instant else ", full load"
+        )
+        if position == 0:
+            met = instant and weight.bytes <= INSTANT_NAVIGATION_BYTES
+            met = met and weight.requests <= INSTANT_NAVIGATION_REQUESTS
+            target = f"<= {kilobytes(INSTANT_NAVIGATION_BYTES)}, {INSTANT_NAVIGATION_REQUESTS}"
+            rows.append(
+                Row(
+                    "Page weight, next page (instant)",
+                    "/" + weight.url.removeprefix(base),
+                    value,
+                    target,
+                    met,
+                )
+            )
+        else:
+            rows.append(
+                Row("Page weight, next page (instant)", "/" + weight.url.removeprefix(base), value)
+            )
+    return rows
+
+
+def lighthouse_findings(results: ReaderResults) -> list[str]:
+    return [
+        f"{result.url}: {finding}" for result in results.lighthouse for finding in result.findings
+    ]
+
+
+def setup_rows(serve_seconds: float, make_test: Run | None) -> list[Row]:
+    rows = [
+        Row(
+            "Set-up",
+            "fresh clone, no .venv: make serve answers",
+            f"{serve_seconds:.1f} s",
+            f"<= {SERVE_SETUP_SECONDS_TARGET:.0f} s",
+            serve_seconds <= SERVE_SETUP_SECONDS_TARGET,
+        )
+    ]
+    if make_test is not None:
+        result = "passed" if make_test.returncode == 0 else f"FAILED (exit {make_test.returncode})"
+        rows.append(
+            Row(
+                "Set-up",
+                "fresh clone, no .venv: make test finishes",
+                f"{make_test.seconds:.0f} s, {result}",
+            )
+        )
+    return rows
