@@ -21,6 +21,13 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 # A URL no page has: the server answers it with the site's 404 page.
 MISSING_PAGE = "no-such-page/"
+# The palette follows the system at first: Chromium's emulated colour scheme → Material's scheme.
+SCHEMES = {"light": "default", "dark": "slate"}
+
+
+def page_id(url_path: str) -> str:
+    """A short name for a page in test ids and file names: `home`, `decide`."""
+    return url_path.strip("/") or "home"
 
 
 def nav_pages(config_file: Path = PROJECT_ROOT / "mkdocs.yml") -> list[str]:

@@ -17,11 +17,16 @@ from browsing import Watched, watch
 from glossary_file import glossary
 from helpers import BuiltSite
 from playwright.sync_api import Browser, Page, Response
-from published import MISSING_PAGE, nav_pages, serve_published, sitemap_pages
+from published import (
+    MISSING_PAGE,
+    SCHEMES,
+    nav_pages,
+    page_id,
+    serve_published,
+    sitemap_pages,
+)
 
 PAGES = [*nav_pages(), MISSING_PAGE]
-# The palette follows the system first: Chromium's emulated colour scheme → Material's scheme.
-SCHEMES = {"light": "default", "dark": "slate"}
 DESKTOP = {"width": 1280, "height": 900}
 AXE = Axe()
 
@@ -46,10 +51,6 @@ class Tab:
         self.watched.requests.clear()
         self.watched.console_errors.clear()
         self.failed.clear()
-
-
-def page_id(url_path: str) -> str:
-    return url_path.strip("/") or "home"
 
 
 @pytest.fixture(scope="module")
