@@ -45,24 +45,26 @@ def _attribute(value: str) -> str:
 
 
 def _checkbox(signal: Signal) -> str:
-    """One signal as a checkbox and its label, a paragraph of its own."""
+    """One signal as a list item: its checkbox and the label tied to it."""
     return (
+        '<li markdown="span">'
         f'<input type="checkbox" class="decision-signal" id="{_attribute(input_id(signal))}" '
         f'name="signal" value="{_attribute(signal.id)}" '
         f'data-side="{_attribute(signal.side)}" autocomplete="off"> '
-        f'<label for="{_attribute(input_id(signal))}">{signal.text}</label>'
+        f'<label for="{_attribute(input_id(signal))}">{signal.text}</label></li>'
     )
 
 
-def _fieldset(legend: str, body: list[str], css_class: str, legend_class: str = "") -> str:
+def _fieldset(legend: str, items: list[str], css_class: str, legend_class: str = "") -> str:
+    """A fieldset whose items are a list, so that without styles it still reads as the guide's."""
     legend_attributes = f' class="{legend_class}"' if legend_class else ""
     return "\n".join(
         (
             f'<fieldset class="{css_class}" markdown="block">',
             f'<legend{legend_attributes} markdown="span">{legend}</legend>',
-            "",
-            "\n\n".join(body),
-            "",
+            '<ul class="decision-checklist__list" markdown="block">',
+            *items,
+            "</ul>",
             "</fieldset>",
         )
     )
@@ -74,17 +76,18 @@ def checklist_form(c: Comparison, side_id: str) -> str:
     The page's heading already names the side, so the side's legend is for
     assistive technology only; a group's lead ("You need:") stays visible.
     """
-    parts: list[str] = []
+    items: list[str] = []
     for lead, signals in groupby(c.signals_for(side_id), key=lambda signal: signal.lead):
         checkboxes = [_checkbox(signal) for signal in signals]
         if lead:
-            parts.append(_fieldset(f"{lead}:", checkboxes, "decision-checklist__group"))
+            group = _fieldset(f"{lead}:", checkboxes, "decision-checklist__group")
+            items.append(f'<li markdown="block">\n{group}\n</li>')
         else:
-            parts.extend(checkboxes)
+            items.extend(checkboxes)
     side = c.side(side_id)
     return _fieldset(
         side.use_when,
-        parts,
+        items,
         f"decision-checklist decision-checklist--{side_id}",
         legend_class="decision-visually-hidden",
     )

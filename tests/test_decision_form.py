@@ -167,6 +167,17 @@ def test_links_in_the_answers_lead_to_pages_of_the_site(article: Tag, site: Buil
             assert site.path(target).is_file(), f"{verdict.id}: {link['href']} leads nowhere"
 
 
+def test_the_markdown_copy_for_assistants_is_the_checklist_without_the_script_parts(
+    site: BuiltSite,
+) -> None:
+    copy = site.path(f"{PAGE}index.md").read_text(encoding="utf-8")
+    for signal in COMPARISON.signals:
+        assert f"- {signal.text}\n" in copy, signal.id
+    for verdict in COMPARISON.verdicts:
+        assert plain(verdict.headline) not in copy, f"the hidden answer {verdict.id!r} leaked"
+    assert decision.RESULT_TITLE not in copy
+
+
 def test_the_page_loads_the_script_and_styles_from_the_site(site: BuiltSite) -> None:
     soup = site.soup(PAGE)
     scripts = [tag["src"] for tag in soup.find_all("script", src=True)]
