@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.dates import format_date
 from helpers import DOCS, PROJECT_ROOT, BuiltSite, run_build
 
@@ -78,3 +79,24 @@ def test_a_build_outside_a_git_checkout_shows_the_build_date(
     built = BuiltSite(root=tmp_path / "site", log=result.stderr)
     for source in page_sources():
         assert shown_date(built, url_path(source)) in build_days
+
+
+def checkout_steps() -> list[tuple[str, dict[str, object]]]:
+    steps = []
+    for workflow in sorted((PROJECT_ROOT / ".github" / "workflows").glob("*.yml")):
+        jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
+        steps += [
+            (workflow.name, step)
+            for job in jobs.values()
+            for step in job.get("steps", [])
+            if str(step.get("uses", "")).startswith("actions/checkout@")
+        ]
+    return steps
+
+
+def test_workflows_check_out_the_whole_history() -> None:
+    """A shallow clone gives every page the same date, and the plugin's warning fails --strict."""
+    steps = checkout_steps()
+    assert steps, "no workflow checks out the repository"
+    shallow = [name for name, step in steps if (step.get("with") or {}).get("fetch-depth") != 0]
+    assert shallow == []
