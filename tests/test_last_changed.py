@@ -29,8 +29,12 @@ def url_path(source: Path) -> str:
 
 
 def shown_date(site: BuiltSite, url_path: str) -> str:
-    shown = site.soup(url_path).select_one(".md-source-file .git-revision-date-localized-plugin")
-    assert shown is not None, f"{url_path or 'home'} does not show when it last changed"
+    """The date under the page, checked to be introduced in words (not by an icon alone)."""
+    history = site.soup(url_path).select_one(".md-source-file")
+    assert history is not None, f"{url_path or 'home'} does not show when it last changed"
+    shown = history.select_one(".git-revision-date-localized-plugin")
+    assert shown is not None
+    assert " ".join(history.get_text().split()) == f"Last update: {shown.get_text(strip=True)}"
     return shown.get_text(strip=True)
 
 
