@@ -1,4 +1,4 @@
-"""Read the guide's glossary: docs/includes/glossary.md, abbreviation definitions (`*[term]: text`)."""
+"""Read the glossary file: abbreviation definitions (`*[term]: text`), one per line."""
 
 from __future__ import annotations
 

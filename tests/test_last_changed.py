@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -85,7 +86,7 @@ def test_a_build_outside_a_git_checkout_shows_the_build_date(
         assert shown_date(built, url_path(source)) in build_days
 
 
-def checkout_steps() -> list[tuple[str, dict[str, object]]]:
+def checkout_steps() -> list[tuple[str, dict[str, Any]]]:
     steps = []
     for workflow in sorted((PROJECT_ROOT / ".github" / "workflows").glob("*.yml")):
         jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
