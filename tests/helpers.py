@@ -38,13 +38,12 @@ def normalize(text: str) -> str:
 
 
 def own_text(item: Tag) -> str:
-    """The text of a list item without the text of the lists nested in it."""
-    parts = [
-        child.get_text() if isinstance(child, Tag) else str(child)
-        for child in item.children
-        if not (isinstance(child, Tag) and child.name in ("ul", "ol"))
-    ]
-    return normalize("".join(parts))
+    """The text of a list item without the text of the lists nested in it, however deep."""
+    copy = BeautifulSoup(str(item), "html.parser").find("li")
+    assert isinstance(copy, Tag), "own_text takes a list item"
+    for nested in copy.find_all(["ul", "ol"]):
+        nested.decompose()
+    return normalize(copy.get_text())
 
 
 def table_rows(table: Tag) -> list[list[str]]:
