@@ -107,6 +107,10 @@ def responsibilities(c: Comparison) -> str:
     return f'<div class="grid cards" markdown>\n\n{cards}\n\n</div>'
 
 
+# The header of the row-label column: a named header keeps screen readers oriented.
+COMPARISON_TABLE_CORNER = "Aspect"
+
+
 def comparison_table(c: Comparison) -> str:
     """Every attribute of the two sides, one row each."""
     chatgpt, platform = (c.side(side_id) for side_id in ("chatgpt", "platform"))
@@ -122,7 +126,7 @@ def comparison_table(c: Comparison) -> str:
         ("How you pay", payment(c, "chatgpt"), payment(c, "platform")),
         ("Great for", joined(chatgpt.great_for), joined(platform.great_for)),
     ]
-    return table(("", chatgpt.name, platform.name), rows)
+    return table((COMPARISON_TABLE_CORNER, chatgpt.name, platform.name), rows)
 
 
 def _signal_group(signals: list[Signal]) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from helpers import DOCS, BuiltSite, normalize, own_text, plain, table_rows
 
 from macros.data import COMPARISON
+from macros.render import COMPARISON_TABLE_CORNER
 from macros.model import Comparison
 
 
@@ -32,8 +33,8 @@ def test_comparison_table_cells_equal_the_data(site: BuiltSite) -> None:
     def joined(items: tuple[str, ...]) -> str:
         return normalize(" ".join(plain(item) for item in items))
 
-    rows = rows_of(site, "responsibilities/", "")
-    assert rows[0] == ["", chatgpt.name, platform.name]
+    rows = rows_of(site, "responsibilities/", COMPARISON_TABLE_CORNER)
+    assert rows[0] == [COMPARISON_TABLE_CORNER, chatgpt.name, platform.name]
     by_topic = {row[0]: row[1:] for row in rows[1:]}
     assert by_topic["What it is"] == [plain(chatgpt.identity), plain(platform.identity)]
     assert by_topic["Where"] == [
