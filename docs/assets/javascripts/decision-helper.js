@@ -77,6 +77,7 @@
       const url = urlWithTicks(data.parameter, ticked.map((signal) => signal.id));
       // Keep Material's history state (its scroll position) and change only the URL.
       window.history.replaceState(window.history.state, "", url);
+      url.hash = ""; // Material's section tracking may have set one: a shared answer opens at the top.
       share.href = url.href;
     }
 
