@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from helpers import Server, copy_project, mkdocs_serve, replace_in_file
@@ -23,8 +23,20 @@ PAGE_SOURCE = Path("docs/mental-model.md")
 DATA_SOURCE = Path("macros/data.py")
 
 
-def seconds_until_served(server: Server, save: Callable[[], None], token: str) -> float:
-    save()
+@dataclass(frozen=True)
+class Edit:
+    """Replace `old` with `new` in `path` and save it."""
+
+    path: Path
+    old: str
+    new: str
+
+    def save(self) -> None:
+        replace_in_file(self.path, self.old, self.new)
+
+
+def seconds_until_served(server: Server, edit: Edit, token: str) -> float:
+    edit.save()
     saved = time.perf_counter()
     while time.perf_counter() - saved < GIVE_UP_SECONDS:
         try:
@@ -45,7 +57,7 @@ def measure(workdir: Path, edits: int) -> tuple[list[float], list[float]]:
     """Seconds to see a page edit, and a data edit, `edits` times each, alternating."""
     project = copy_project(workdir / "serve")
     page, data = project / PAGE_SOURCE, project / DATA_SOURCE
-    original_page = page.read_text(encoding="utf-8")
+    original_page = page_text = page.read_text(encoding="utf-8")
     data_value = COMPARISON.side("chatgpt").feels_like
     page_times, data_times = [], []
     with mkdocs_serve(project) as server:
@@ -53,20 +65,10 @@ def measure(workdir: Path, edits: int) -> tuple[list[float], list[float]]:
             raise RuntimeError(f"{PAGE} does not show the data value {data_value!r}")
         for _ in range(edits):
             token = fresh_token()
-            page_times.append(
-                seconds_until_served(
-                    server,
-                    lambda token=token: page.write_text(f"{original_page}\n{token}\n", "utf-8"),
-                    token,
-                )
-            )
-            token, previous = fresh_token(), data_value
-            data_times.append(
-                seconds_until_served(
-                    server,
-                    lambda token=token, previous=previous: replace_in_file(data, previous, token),
-                    token,
-                )
-            )
+            page_edit = Edit(page, page_text, f"{original_page}\n{token}\n")
+            page_times.append(seconds_until_served(server, page_edit, token))
+            page_text = page_edit.new
+            token = fresh_token()
+            data_times.append(seconds_until_served(server, Edit(data, data_value, token), token))
             data_value = token
     return page_times, data_times

@@ -35,13 +35,13 @@ def answers(url: str) -> bool:
 
 
 def seconds_to_serve(workdir: Path, address: str) -> float:
-    """From `make serve` in a fresh clone to the served home page answering at `address`."""
-    project = clone(workdir / "clone-serve")
+    """From `git clone` to `make serve` answering at `address` (the clone has no .venv)."""
     url = f"http://{address}/"
     if answers(url):
         raise RuntimeError(f"something already answers on {url}")
-    log = (workdir / "make-serve.log").open("w", encoding="utf-8")
     start = time.perf_counter()
+    project = clone(workdir / "clone-serve")
+    log = (workdir / "make-serve.log").open("w", encoding="utf-8")
     # A session of its own, so that make, mkdocs and its reloader stop together.
     make = subprocess.Popen(
         ["make", "serve", f"DEV_ADDR={address}"],
@@ -62,7 +62,10 @@ def seconds_to_serve(workdir: Path, address: str) -> float:
         log.close()
 
 
-def make_test(workdir: Path) -> Run:
+def make_test(workdir: Path) -> tuple[float, Run]:
+    """From the clone to the end of `make test`: seconds, and the run (with its exit code)."""
+    start = time.perf_counter()
     project = clone(workdir / "clone-test")
     env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
-    return run_timed(["make", "test"], project, env)
+    run = run_timed(["make", "test"], project, env)
+    return time.perf_counter() - start, run

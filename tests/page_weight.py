@@ -6,12 +6,13 @@ Shared by the size guard (tests/browser/test_page_weight.py) and `make bench`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Page, Request
+from playwright.sync_api import Browser, Page, Request, ViewportSize
 
 # Lighthouse's mobile screen; the bytes do not depend on it, but the first view should be a phone's.
-PHONE = {"width": 412, "height": 823}
+PHONE: ViewportSize = {"width": 412, "height": 823}
 NEXT_PAGE_LINK = "a.md-footer__link--next"
 SETTLE_MS = 300
 
@@ -79,6 +80,10 @@ class NetworkLog:
         return weight
 
 
+def is_request_for(url: str, request: Request) -> bool:
+    return request.url == url
+
+
 def first_view(browser: Browser, url: str) -> PageWeight:
     """Open `url` in a fresh context (empty cache) and wait until the network is idle."""
     context = browser.new_context(viewport=PHONE)
@@ -102,7 +107,7 @@ def instant_navigation(browser: Browser, start_url: str) -> tuple[PageWeight, li
         next_pages = []
         while (link := page.query_selector(NEXT_PAGE_LINK)) is not None:
             target = str(link.evaluate("link => link.href"))
-            with page.expect_request_finished(lambda request, target=target: request.url == target):
+            with page.expect_request_finished(partial(is_request_for, target)):
                 link.click()
             page.wait_for_load_state("networkidle")
             # Scripts of the new page run after its HTML arrives; let their requests show.
