@@ -101,7 +101,6 @@ def payload(c: Comparison) -> dict[str, object]:
             {"id": s.id, "side": s.side, "lead": s.lead, "input": input_id(s)} for s in c.signals
         ],
         "verdicts": [{"id": v.id, "sides": sorted(v.sides)} for v in c.verdicts],
-        "rules": [{"side": rule.side} for rule in c.rules_of_thumb],
     }
 
 
@@ -116,7 +115,23 @@ def payload_element(c: Comparison) -> str:
     return f'<div id="{PAYLOAD_ID}" data-payload="{_attribute(text)}" hidden></div>'
 
 
-def _verdict_template(verdict: Verdict) -> str:
+def _verdict_template(c: Comparison, verdict: Verdict) -> str:
+    """A verdict's answer: its words, then (if any side is ticked) room for the reasons the
+    script fills in, and the rules of thumb of the sides it answers."""
+    rules = [rule for rule in c.rules_of_thumb if rule.side in verdict.sides]
+    why = (
+        [
+            f'<p class="decision-result__reasons-intro" markdown="span">{REASONS_INTRO}</p>',
+            '<ul class="decision-result__reasons"></ul>',
+            f'<p class="decision-result__rule-intro" markdown="span">{RULE_INTRO}</p>',
+            *(
+                f'<p class="decision-rule" markdown="span">{render.rule_sentence(c, rule)}</p>'
+                for rule in rules
+            ),
+        ]
+        if verdict.sides
+        else []
+    )
     return "\n".join(
         (
             f'<div class="decision-verdict" data-verdict="{_attribute(verdict.id)}" '
@@ -125,27 +140,15 @@ def _verdict_template(verdict: Verdict) -> str:
             "",
             verdict.advice,
             "",
+            *why,
             "</div>",
         )
     )
 
 
-def _rule_templates(c: Comparison) -> list[str]:
-    return [
-        f'<p class="decision-rule" data-rule="{index}" markdown="span">'
-        f"{render.rule_sentence(c, rule)}</p>"
-        for index, rule in enumerate(c.rules_of_thumb)
-    ]
-
-
 def result(c: Comparison) -> str:
     """The result box, hidden until the script runs, with the templates and data it reads."""
-    templates = [
-        *(_verdict_template(verdict) for verdict in c.verdicts),
-        f'<p class="decision-result__reasons-intro" markdown="span">{REASONS_INTRO}</p>',
-        f'<p class="decision-result__rule-intro" markdown="span">{RULE_INTRO}</p>',
-        *_rule_templates(c),
-    ]
+    templates = [_verdict_template(c, verdict) for verdict in c.verdicts]
     return "\n".join(
         (
             f'<div class="decision-result" id="{RESULT_ID}" hidden markdown="block">',

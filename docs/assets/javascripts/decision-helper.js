@@ -5,7 +5,9 @@
  * (#decision-helper-data, built from macros/data.py): which side each signal
  * points to, and which verdict answers each set of sides. This script only
  * collects the sides of the ticked signals, shows the verdict whose sides are
- * exactly that set, and keeps the ticks in the URL so a result can be shared.
+ * exactly that set (its wording is a template in the page, rules of thumb
+ * included) with the ticked signals as reasons, and keeps the ticks in the URL
+ * so a result can be shared.
  */
 (() => {
   "use strict";
@@ -57,22 +59,12 @@
       const ticked = signals.filter((signal) => signal.box.checked);
       const sides = [...new Set(ticked.map((signal) => signal.side))];
       const verdict = data.verdicts.find((candidate) => sameSides(candidate.sides, sides));
-      const answer = [...clonedChildren(template(`[data-verdict="${CSS.escape(verdict.id)}"]`))];
+      const answer = template(`[data-verdict="${CSS.escape(verdict.id)}"]`).cloneNode(true);
+      const reasons = answer.querySelector(".decision-result__reasons");
+      if (reasons) reasons.append(...ticked.map(reasonItem));
 
-      if (ticked.length) {
-        const reasons = document.createElement("ul");
-        reasons.className = "decision-result__reasons";
-        reasons.append(...ticked.map(reasonItem));
-        answer.push(template(".decision-result__reasons-intro").cloneNode(true), reasons);
-        answer.push(template(".decision-result__rule-intro").cloneNode(true));
-        data.rules.forEach((rule, index) => {
-          if (sides.includes(rule.side)) {
-            answer.push(template(`[data-rule="${index}"]`).cloneNode(true));
-          }
-        });
-      }
       result.dataset.verdict = verdict.id;
-      live.replaceChildren(...answer);
+      live.replaceChildren(...answer.childNodes);
 
       const url = urlWithTicks(data.parameter, ticked.map((signal) => signal.id));
       // Keep Material's history state (its scroll position) and change only the URL.
