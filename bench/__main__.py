@@ -51,7 +51,9 @@ def measure(arguments: argparse.Namespace, workdir: Path) -> tuple[list[Row], li
         variants = builds.prepare(workdir / "builds")
         builds.interleave(variants.all(), arguments.runs)
         zensical_alone = builds.zensical_without_path(workdir / "builds")
-        rows += report.build_rows(variants, zensical_alone)
+        build_rows, build_notes = report.build_rows(variants, zensical_alone)
+        rows += build_rows
+        notes += build_notes
     if "edit" in sections:
         rows += report.edit_rows(*edit_loop.measure(workdir / "edit", arguments.edits))
     if "readers" in sections:
@@ -73,7 +75,7 @@ def main() -> int:
     print()
     print(markdown_table(rows))
     for note in notes:
-        print(f"- Lighthouse: {note}")
+        print(f"- {note}")
     print(f"\nLoad average at the end: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     return 0 if all(row.met is not False for row in rows) else 1
 

@@ -25,7 +25,8 @@ def seconds(runs: list[Run]) -> float:
     return median([run.seconds for run in runs])
 
 
-def build_rows(variants: Variants, zensical_alone: Run) -> list[Row]:
+def build_rows(variants: Variants, zensical_alone: Run) -> tuple[list[Row], list[str]]:
+    """The rows, and notes that name the pages and files behind the counts."""
     rows = []
     for variant in variants.all():
         value = f"{seconds(variant.runs):.2f} s, peak {max(r.peak_mb for r in variant.runs):.0f} MB"
@@ -48,31 +49,27 @@ def build_rows(variants: Variants, zensical_alone: Run) -> list[Row]:
     )
     zensical = seconds(variants.zensical.runs)
     rows.append(Row("Build", "Zensical / MkDocs, same copy", f"ratio {zensical / with_macros:.2f}"))
-    rows.append(Row("Build", "pages without macros, same article HTML", same_pages(variants)))
-    rows.append(Row("Build", "Zensical pages, same article HTML", zensical_pages(variants)))
+    notes = []
+    for label, site in (
+        ("without macros", variants.without_macros.site),
+        ("Zensical", variants.zensical.site),
+    ):
+        pages = compare_pages(variants.with_macros.site, site)
+        total = len(pages.same) + len(pages.different) + len(pages.only_first)
+        missing = other_files(variants.with_macros.site, site) + pages.only_first
+        rows.append(
+            Row(
+                "Build",
+                f"{label}: pages with the same article HTML",
+                f"{len(pages.same)} of {total}; {len(missing)} files not written",
+            )
+        )
+        if pages.different:
+            notes.append(f"{label}, articles differ: {', '.join(pages.different)}")
+        if missing:
+            notes.append(f"{label}, not written: {', '.join(missing)}")
     rows.append(Row("Build", "Zensical without PYTHONPATH=<project>", outcome(zensical_alone)))
-    return rows
-
-
-def same_pages(variants: Variants) -> str:
-    first, second = variants.with_macros.site, variants.without_macros.site
-    pages = compare_pages(first, second)
-    total = len(pages.same) + len(pages.different) + len(pages.only_first)
-    missing = other_files(first, second)
-    return f"{len(pages.same)} of {total}" + (
-        f"; not written: {', '.join(missing)}" if missing else ""
-    )
-
-
-def zensical_pages(variants: Variants) -> str:
-    first, second = variants.with_macros.site, variants.zensical.site
-    pages = compare_pages(first, second)
-    total = len(pages.same) + len(pages.different) + len(pages.only_first)
-    different = f"; differ: {', '.join(pages.different)}" if pages.different else ""
-    missing = other_files(first, second) + pages.only_first
-    return f"{len(pages.same)} of {total}{different}" + (
-        f"; not written: {', '.join(missing)}" if missing else ""
-    )
+    return rows, notes
 
 
 def outcome(run: Run) -> str:
@@ -152,8 +149,11 @@ def reader_rows(results: ReaderResults) -> list[Row]:
 
 
 def lighthouse_findings(results: ReaderResults) -> list[str]:
+    base = results.pages[0]
     return [
-        f"{result.url}: {finding}" for result in results.lighthouse for finding in result.findings
+        f"Lighthouse, /{result.url.removeprefix(base)}: {finding}"
+        for result in results.lighthouse
+        for finding in result.findings
     ]
 
 
