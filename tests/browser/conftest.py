@@ -11,10 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import BuiltSite
 from browsing import Watched, watch
+from local_site import served_locally
 from playwright.sync_api import Browser, sync_playwright
-from static_server import serve_site
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -45,14 +44,19 @@ def chromium() -> str:
     path = chromium_path()
     if path is None:
         if os.environ.get("CI"):
-            pytest.fail("CI is set but Chromium is missing: .ci/run must install it (apt-get install chromium)")
+            pytest.fail("CI is set but Chromium is missing: .ci/run installs it with apt-get")
         pytest.skip("no Chromium found (install Debian's chromium to run the browser tests)")
     return path
 
 
 @pytest.fixture(scope="session")
-def site_url(site: BuiltSite) -> Iterator[str]:
-    with serve_site(site.root) as url:
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The site built for, and served gzip-compressed at, a loopback address.
+
+    Built for the address it is served at, its sitemap, canonical links and 404 page
+    point at the server, so Material's instant navigation works as it does for readers.
+    """
+    with served_locally(tmp_path_factory.mktemp("served-site")) as url:
         yield url
 
 

@@ -1,21 +1,12 @@
-"""The built site as readers get it: its pages, served under the path of its published address.
-
-MkDocs writes 404.html with links rooted at the path of `site_url` (for example
-`/chatgpt-vs-platform/assets/...`), because GitHub Pages serves it for a miss at any
-depth. Served from `/`, that page would load without its styles and scripts, so these
-tests serve the site under the same path as the published one.
-"""
+"""The pages of the built site, as the browser tests name and visit them."""
 
 from __future__ import annotations
 
-import contextlib
-import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
-from static_server import serve_site
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -63,21 +54,3 @@ def sitemap_pages(site_root: Path) -> tuple[str, list[str]]:
     locations = [loc.text or "" for loc in root.iterfind("sm:url/sm:loc", SITEMAP_NS)]
     home = min(locations, key=len)
     return home, [location.removeprefix(home) for location in locations]
-
-
-@contextlib.contextmanager
-def serve_published(site_root: Path, base_path: str) -> Iterator[str]:
-    """Serve `site_root` at `base_path` (like `/chatgpt-vs-platform/`); yields the site's URL."""
-    prefix = base_path.strip("/")
-    if not prefix:
-        with serve_site(site_root) as url:
-            yield url
-        return
-    with tempfile.TemporaryDirectory() as host_root:
-        mount = Path(host_root) / prefix
-        mount.parent.mkdir(parents=True, exist_ok=True)
-        mount.symlink_to(site_root, target_is_directory=True)
-        # A miss anywhere on the host gets the site's 404 page, as on GitHub Pages.
-        (Path(host_root) / "404.html").symlink_to(site_root / "404.html")
-        with serve_site(Path(host_root)) as url:
-            yield url + prefix + "/"

@@ -11,14 +11,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qs, urlsplit
-from xml.etree import ElementTree
 
 import markdown
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browsing import Watched, watch
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Page, expect
 
 from macros import decision
 from macros.data import COMPARISON
@@ -26,7 +25,6 @@ from macros.model import SideId, Signal, Verdict
 
 Scheme = Literal["default", "slate"]
 LIVE = f"#{decision.RESULT_ID} .decision-result__live"
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 MAX_TABS = 120
 """More Tab presses than the page has stops before the checklist: the header, tabs and sidebars."""
 
@@ -210,27 +208,8 @@ def test_a_hand_written_link_with_unknown_ids_keeps_the_known_ones(watched_page:
     assert_clean(watched_page)
 
 
-def navigate_as_if_published(watched: Watched) -> None:
-    """Let Material's instant navigation work on the loopback server.
-
-    It only takes over links listed in sitemap.xml, whose addresses are the
-    published site's; served here, the browser sees them rewritten to the
-    loopback address, as the published site's visitors see its own.
-    """
-
-    def rewrite(route: Route) -> None:
-        response = route.fetch()
-        body = response.text()
-        addresses = [loc.text or "" for loc in ElementTree.fromstring(body).iter(f"{SITEMAP}loc")]
-        published = min(addresses, key=len)  # the home page: every other page is below it
-        route.fulfill(response=response, body=body.replace(published, watched.site_url))
-
-    watched.page.route("**/sitemap.xml", rewrite)
-
-
 def open_decide_to_navigate(watched: Watched) -> Page:
     """The Decide page once Material has the sitemap: before, a click loads the whole page."""
-    navigate_as_if_published(watched)
     with watched.page.expect_response(lambda response: response.url.endswith("/sitemap.xml")):
         return open_decide(watched)
 

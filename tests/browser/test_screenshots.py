@@ -8,26 +8,16 @@ what can be measured: the page never scrolls sideways, and every table fits the 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from helpers import BuiltSite
 from playwright.sync_api import Browser, Page
-from published import SCHEMES, page_id, serve_published, sitemap_pages
+from published import SCHEMES, page_id
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
 SHOWN_PAGES = ("", "decide/")
 # (page, system colour scheme, viewport): every combination gets a picture.
 SHOTS = list(itertools.product(SHOWN_PAGES, SCHEMES, VIEWPORTS))
-
-
-@pytest.fixture(scope="module")
-def site_address(site: BuiltSite) -> Iterator[str]:
-    address, _ = sitemap_pages(site.root)
-    with serve_published(site.root, urlsplit(address).path) as url:
-        yield url
 
 
 def sideways_overflow(page: Page) -> int:
@@ -50,7 +40,7 @@ def tables_past_the_edge(page: Page) -> list[str]:
     "shot", SHOTS, ids=["-".join((page_id(shot[0]), *shot[1:])) for shot in SHOTS]
 )
 def test_page_reads_well_on_desktop_and_phone(
-    browser: Browser, site_address: str, artifacts: Path, shot: tuple[str, str, str]
+    browser: Browser, site_url: str, artifacts: Path, shot: tuple[str, str, str]
 ) -> None:
     url_path, color_scheme, viewport = shot
     context = browser.new_context(
@@ -59,7 +49,7 @@ def test_page_reads_well_on_desktop_and_phone(
     )
     try:
         page = context.new_page()
-        page.goto(site_address + url_path, wait_until="networkidle")
+        page.goto(site_url + url_path, wait_until="networkidle")
         page.screenshot(
             path=artifacts / f"{page_id(url_path)}-{SCHEMES[color_scheme]}-{viewport}.png",
             full_page=True,

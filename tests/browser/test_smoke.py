@@ -8,7 +8,8 @@ from browsing import Watched
 def test_home_page_loads_in_chromium(watched_page: Watched) -> None:
     page = watched_page.page
     response = page.goto(watched_page.site_url, wait_until="networkidle")
-    assert response is not None and response.ok
+    assert response is not None
+    assert response.ok
     assert "ChatGPT" in page.title()
     assert watched_page.console_errors == []
     assert watched_page.external_requests() == []
