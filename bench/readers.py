@@ -97,12 +97,15 @@ def measure(workdir: Path, with_lighthouse: bool) -> ReaderResults:
     reports.mkdir(parents=True, exist_ok=True)
     with served_locally(site_dir) as base:
         pages = sitemap_pages(site_dir)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            _, next_pages = instant_navigation(browser, pages[0])
+            # In the order of the nav, as the footer's next links follow it.
+            nav_order = [pages[0], *[weight.url for weight in next_pages]]
+            pages.sort(key=lambda url: nav_order.index(url) if url in nav_order else len(pages))
+            first_views = [first_view(browser, url) for url in pages]
+            browser.close()
         results = []
         if with_lighthouse:
             results = [lighthouse(url, reports / report_name(url, base)) for url in pages]
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            first_views = [first_view(browser, url) for url in pages]
-            _, next_pages = instant_navigation(browser, pages[0])
-            browser.close()
     return ReaderResults(pages, results, first_views, next_pages)
