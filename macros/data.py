@@ -228,7 +228,9 @@ SIGNALS: tuple[Signal, ...] = (
         text="You want something **repeatable** and not tied to your manual chat usage",
     ),
     Signal(id="product-feature", side="platform", lead="You’re building", text="a product feature"),
-    Signal(id="bot-for-users", side="platform", lead="You’re building", text="a bot/agent for users"),
+    Signal(
+        id="bot-for-users", side="platform", lead="You’re building", text="a bot/agent for users"
+    ),
     Signal(
         id="internal-tool",
         side="platform",
@@ -294,7 +296,9 @@ COOKBOOK_PAGES: tuple[CookbookPage, ...] = (
     CookbookPage(name="03-prompt-cheatsheet", title="Prompt cheatsheet"),
     CookbookPage(name="04-task-shaping-and-decomposition", title="Task shaping and decomposition"),
     CookbookPage(name="05-vibe-coding-with-llms", title="Vibe coding with LLMs"),
-    CookbookPage(name="06-llm-failure-modes-and-debugging", title="LLM failure modes and debugging"),
+    CookbookPage(
+        name="06-llm-failure-modes-and-debugging", title="LLM failure modes and debugging"
+    ),
     CookbookPage(name="07-structured-output-and-formats", title="Structured output and formats"),
 )
 

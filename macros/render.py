@@ -7,6 +7,7 @@ Markdown string; none reads files or knows about MkDocs. The macros in
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby, zip_longest
 
 from .facts import fact_markup, long_date
@@ -26,7 +27,7 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     lines = [
         "| " + " | ".join(cell(h) for h in header) + " |",
         "|" + "|".join("---" for _ in header) + "|",
@@ -136,7 +137,7 @@ def _signal_group(signals: list[Signal]) -> str:
 
 
 def checklist(c: Comparison, side_id: str) -> str:
-    """The "use … when" signals of one side, nested under their shared lead as the guide has them."""
+    """The "use … when" signals of one side, nested under their shared lead as in the guide."""
     groups = groupby(c.signals_for(side_id), key=lambda signal: signal.lead)
     return "\n".join(_signal_group(list(signals)) for _, signals in groups)
 

@@ -13,7 +13,7 @@ from itertools import combinations
 from typing import Any
 from urllib.parse import urlsplit
 
-from .model import SIDE_IDS, Comparison, Fact
+from .model import SIDE_IDS, Comparison, Fact, RuleOfThumb, Signal
 
 
 class DataError(ValueError):
@@ -48,7 +48,8 @@ def _problems(c: Comparison, today: date) -> Iterable[str]:
         if not c.signals_for(side.id):
             yield f"{_name(side)}: no signal of the decision checklist points to it"
 
-    for record in (*c.signals, *c.rules_of_thumb):
+    pointing: tuple[Signal | RuleOfThumb, ...] = (*c.signals, *c.rules_of_thumb)
+    for record in pointing:
         if record.side not in SIDE_IDS:
             yield f"{_name(record)}: field 'side' points at no side: {record.side!r}"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT_ROOT, BuiltSite, run_build
+from helpers import PROJECT_ROOT, BuiltSite, copy_project, run_build
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +20,4 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A fresh, buildable copy of the project for a test to modify."""
-    from helpers import copy_project
-
     return copy_project(tmp_path / "project")

@@ -86,7 +86,9 @@ def copy_project(destination: Path) -> Path:
     for part in PROJECT_PARTS:
         source = PROJECT_ROOT / part
         if source.is_dir():
-            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, destination / part, ignore=shutil.ignore_patterns("__pycache__")
+            )
         elif source.exists():
             shutil.copy2(source, destination / part)
     return destination
@@ -132,7 +134,7 @@ def free_port() -> int:
 
 
 def fetch(url: str, timeout: float = 5) -> str:
-    with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (loopback only)
+    with urllib.request.urlopen(url, timeout=timeout) as response:
         return str(response.read().decode("utf-8"))
 
 
@@ -165,7 +167,15 @@ def mkdocs_serve(project_dir: Path, *extra_args: str, timeout: float = 60) -> It
     log_path = project_dir / "serve.log"
     with log_path.open("w", encoding="utf-8") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *extra_args],
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--dev-addr",
+                f"127.0.0.1:{port}",
+                *extra_args,
+            ],
             cwd=project_dir,
             env=mkdocs_env(),
             stdout=log,
@@ -184,7 +194,7 @@ def mkdocs_serve(project_dir: Path, *extra_args: str, timeout: float = 60) -> It
 
         assert wait_until(answers, timeout), f"mkdocs serve did not answer:\n{server.log()}"
         # mkdocs serve mounts the site at site_url's path and redirects / there.
-        with urllib.request.urlopen(server.url, timeout=5) as response:  # noqa: S310 (loopback only)
+        with urllib.request.urlopen(server.url, timeout=5) as response:
             server.url = response.geturl()
         yield server
     finally:

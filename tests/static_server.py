@@ -15,12 +15,18 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/xml",
+)
 GZIP_LEVEL = 6
 
 
 class _GzipHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
@@ -38,10 +44,14 @@ class _GzipHandler(SimpleHTTPRequestHandler):
         body = path.read_bytes()
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         self.send_response(status)
-        if content_type.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+        if content_type.startswith(COMPRESSIBLE) and "gzip" in self.headers.get(
+            "Accept-Encoding", ""
+        ):
             body = gzip.compress(body, compresslevel=GZIP_LEVEL)
             self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Type", content_type + ("; charset=utf-8" if "text" in content_type else ""))
+        self.send_header(
+            "Content-Type", content_type + ("; charset=utf-8" if "text" in content_type else "")
+        )
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()

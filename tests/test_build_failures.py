@@ -67,7 +67,9 @@ def test_an_empty_list_fails_the_build(project_copy: Path) -> None:
     start = text.index("great_for=(")
     end = text.index("),", start) + 2
     data.write_text(text[:start] + "great_for=()," + text[end:], encoding="utf-8")
-    assert_fails_naming(project_copy, "macros/data.py: Side 'chatgpt': field 'great_for' is an empty list")
+    assert_fails_naming(
+        project_copy, "macros/data.py: Side 'chatgpt': field 'great_for' is an empty list"
+    )
 
 
 BROKEN_CALLS = {
@@ -82,5 +84,7 @@ BROKEN_CALLS = {
 @pytest.mark.parametrize("case", sorted(BROKEN_CALLS))
 def test_a_broken_macro_call_fails_the_build_naming_the_page(project_copy: Path, case: str) -> None:
     page = project_copy / "docs" / "mental-model.md"
-    page.write_text(page.read_text(encoding="utf-8") + f"\n{BROKEN_CALLS[case]}\n", encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8") + f"\n{BROKEN_CALLS[case]}\n", encoding="utf-8"
+    )
     assert_fails_naming(project_copy, "mental-model.md")

@@ -15,7 +15,10 @@ pytestmark = pytest.mark.slow
 CHANGES = {
     "a mental-model cell": (COMPARISON.side("chatgpt").feels_like, "Sitting at a diner counter"),
     "a checklist signal": (COMPARISON.signals[0].text, "You’re sketching a weekend idea"),
-    "an owner decision": (COMPARISON.side("platform").owner_decides[0], "which documents it may read"),
+    "an owner decision": (
+        COMPARISON.side("platform").owner_decides[0],
+        "which documents it may read",
+    ),
 }
 
 
@@ -23,7 +26,8 @@ def pages_showing(root: Path, text: str) -> set[str]:
     return {
         path.relative_to(root).as_posix()
         for path in html_files(root)
-        if text in normalize(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text())
+        if text
+        in normalize(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text())
     }
 
 

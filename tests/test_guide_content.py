@@ -9,7 +9,14 @@ from helpers import GUIDE, BuiltSite, markdown, normalize, own_text, plain, tabl
 from macros.data import COMPARISON
 
 # Pages in the guide's order: the six sections, after the home page.
-SECTION_PAGES = ("mental-model/", "chatgpt/", "platform/", "responsibilities/", "decide/", "cookbook/")
+SECTION_PAGES = (
+    "mental-model/",
+    "chatgpt/",
+    "platform/",
+    "responsibilities/",
+    "decide/",
+    "cookbook/",
+)
 
 
 def guide_html() -> BeautifulSoup:
@@ -35,8 +42,10 @@ def rewordings() -> dict[str, list[str]]:
             fact("chatgpt_address").value,
             "or use the mobile app",
         ],
-        "You pay with a subscription (Plus/Pro) or use free": ["You pay with a subscription"]
-        + fact("chatgpt_plans").value.replace(" and ", ", ").split(", "),
+        "You pay with a subscription (Plus/Pro) or use free": [
+            "You pay with a subscription",
+            *fact("chatgpt_plans").value.replace(" and ", ", ").split(", "),
+        ],
         "Choose specific models (gpt-4o-mini, gpt-5.1, embeddings, etc.)": [
             "Choose specific models",
             *(f.value for f in COMPARISON.facts if f.kind == "model"),
@@ -84,8 +93,7 @@ def test_each_section_has_its_own_page_in_the_guides_order(site: BuiltSite) -> N
 
 def test_the_quotes_and_mottos_survive(site: BuiltSite) -> None:
     text = {
-        url_path: normalize(site.article(url_path).get_text())
-        for url_path in ("", *SECTION_PAGES)
+        url_path: normalize(site.article(url_path).get_text()) for url_path in ("", *SECTION_PAGES)
     }
     quotes = [plain(q.get_text()) for q in guide_html().find_all("blockquote")]
     assert len(quotes) == 3

@@ -76,7 +76,8 @@ def test_each_page_has_its_own_description(site: BuiltSite, source: str, url_pat
 def test_canonical_link_uses_site_url(site: BuiltSite, url_path: str) -> None:
     site_url = load_config(str(PROJECT_ROOT / "mkdocs.yml")).site_url
     canonical = site.soup(url_path).find("link", rel="canonical")
-    assert canonical is not None and canonical["href"] == urljoin(site_url, url_path)
+    assert canonical is not None
+    assert canonical["href"] == urljoin(site_url, url_path)
 
 
 def test_sitemap_lists_every_page(site: BuiltSite) -> None:
@@ -91,7 +92,8 @@ def test_sitemap_lists_every_page(site: BuiltSite) -> None:
 def test_every_heading_has_a_permalink(site: BuiltSite, url_path: str) -> None:
     for heading in site.article(url_path).find_all(["h2", "h3"]):
         link = heading.find("a", class_="headerlink")
-        assert link is not None and link["href"] == f"#{heading['id']}", heading
+        assert link is not None, heading
+        assert link["href"] == f"#{heading['id']}", heading
 
 
 def test_reader_features_are_switched_on(site: BuiltSite) -> None:
@@ -107,8 +109,11 @@ def test_reader_features_are_switched_on(site: BuiltSite) -> None:
     ):
         assert feature in config["features"], feature
     toggles = soup.select("form[data-md-component=palette] input[name='__palette']")
-    schemes = {toggle["data-md-color-scheme"] for toggle in toggles if toggle.get("data-md-color-scheme")}
-    assert len(toggles) == 3 and {"default", "slate"} <= schemes
+    schemes = {
+        toggle["data-md-color-scheme"] for toggle in toggles if toggle.get("data-md-color-scheme")
+    }
+    assert len(toggles) == 3
+    assert {"default", "slate"} <= schemes
     assert toggles[0]["data-md-color-media"] == "(prefers-color-scheme)"
     assert soup.select_one("[data-md-component=search] input[type=text]") is not None
 
@@ -118,7 +123,11 @@ def test_every_asset_is_served_by_the_site(site: BuiltSite) -> None:
     for path in site.html_pages():
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assets = [tag.get("src") for tag in soup.find_all(["script", "img", "source", "iframe"])]
-        assets += [tag.get("href") for tag in soup.find_all("link") if "canonical" not in tag.get("rel", [])]
+        assets += [
+            tag.get("href")
+            for tag in soup.find_all("link")
+            if "canonical" not in tag.get("rel", [])
+        ]
         remote = [url for url in assets if url and urlsplit(url).netloc]
         assert remote == [], (path.relative_to(site.root), remote)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from helpers import DOCS, BuiltSite, normalize, own_text, plain, table_rows
 
 from macros.data import COMPARISON
-from macros.render import COMPARISON_TABLE_CORNER
 from macros.model import Comparison
+from macros.render import COMPARISON_TABLE_CORNER
 
 
 def rows_of(site: BuiltSite, url_path: str, first_header: str) -> list[list[str]]:
@@ -77,7 +77,13 @@ def data_rows(comparison: Comparison) -> set[str]:
     texts: list[str] = [s.text for s in comparison.signals] + [k.detail for k in comparison.knobs]
     for side in comparison.sides:
         texts += [side.feels_like, side.motto, side.thinking_motto, side.identity, side.payment]
-        for field in ("owner_decides", "owner_handles", "you_deal_with", "you_dont_deal_with", "great_for"):
+        for field in (
+            "owner_decides",
+            "owner_handles",
+            "you_deal_with",
+            "you_dont_deal_with",
+            "great_for",
+        ):
             texts += getattr(side, field)
     return {plain(text) for text in texts if len(text.split()) >= 4}
 
