@@ -21,7 +21,9 @@ def parse_arguments() -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=7, help="timed builds of each variant")
     parser.add_argument("--edits", type=int, default=5, help="timed edits of each kind")
     parser.add_argument("--only", action="append", choices=SECTIONS, help="measure this only")
-    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument(
+        "--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (0: none)"
+    )
     parser.add_argument("--setup", action="store_true", help="also time make test in a fresh clone")
     return parser.parse_args()
 
@@ -57,7 +59,7 @@ def measure(arguments: argparse.Namespace, workdir: Path) -> tuple[list[Row], li
     if "edit" in sections:
         rows += report.edit_rows(*edit_loop.measure(workdir / "edit", arguments.edits))
     if "readers" in sections:
-        results = readers.measure(workdir / "readers", not arguments.no_lighthouse)
+        results = readers.measure(workdir / "readers", arguments.lighthouse_runs)
         rows += report.reader_rows(results)
         notes += report.lighthouse_findings(results)
     if "setup" in sections:
