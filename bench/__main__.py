@@ -65,7 +65,9 @@ def measure(arguments: argparse.Namespace, workdir: Path) -> tuple[list[Row], li
     if "setup" in sections:
         serve = setup_time.seconds_to_serve(workdir / "setup", f"127.0.0.1:{free_port()}")
         make_test = setup_time.make_test(workdir / "setup") if arguments.setup else None
-        rows += report.setup_rows(serve, make_test)
+        setup_rows, setup_notes = report.setup_rows(serve, make_test)
+        rows += setup_rows
+        notes += setup_notes
     return rows, notes
 
 

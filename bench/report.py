@@ -19,6 +19,8 @@ BUILD_SECONDS_TARGET = 1.5
 MACRO_SHARE_TARGET = 0.10
 DATA_EDIT_SECONDS_TARGET = 1.0
 SERVE_SETUP_SECONDS_TARGET = 60.0
+# Lines of `make test`'s output shown when it fails in the fresh clone.
+FAILURE_LINES = 6
 LIGHTHOUSE_TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 
@@ -155,7 +157,10 @@ def lighthouse_findings(results: ReaderResults) -> list[str]:
     ]
 
 
-def setup_rows(serve_seconds: float, make_test: tuple[float, Run] | None) -> list[Row]:
+def setup_rows(
+    serve_seconds: float, make_test: tuple[float, Run] | None
+) -> tuple[list[Row], list[str]]:
+    """The rows, and the end of `make test`'s output when it failed."""
     rows = [
         Row(
             "Set-up",
@@ -165,6 +170,7 @@ def setup_rows(serve_seconds: float, make_test: tuple[float, Run] | None) -> lis
             serve_seconds <= SERVE_SETUP_SECONDS_TARGET,
         )
     ]
+    notes = []
     if make_test is not None:
         seconds_taken, run = make_test
         result = "passed" if run.returncode == 0 else f"FAILED (exit {run.returncode})"
@@ -175,4 +181,7 @@ def setup_rows(serve_seconds: float, make_test: tuple[float, Run] | None) -> lis
                 f"{seconds_taken:.0f} s, {result}",
             )
         )
-    return rows
+        if run.returncode != 0:
+            tail = [line for line in run.output.splitlines() if line.strip()][-FAILURE_LINES:]
+            notes.append("make test in the clone ended with:\n    " + "\n    ".join(tail))
+    return rows, notes
