@@ -21,7 +21,7 @@ DEV_ADDR := 127.0.0.1:8000
 serve: $(VENV)/.synced
 	$(BIN)/mkdocs serve --dev-addr $(DEV_ADDR)
 
-test: $(VENV)/.synced node_modules/.package-lock.json
+test: lint $(VENV)/.synced node_modules/.package-lock.json
 	$(BIN)/pytest
 
 # The checks a writer runs before pushing (CONTRIBUTING.md); `make test` runs them first.
