@@ -1,12 +1,10 @@
 """The size guard, from the browser's network log: each page's first view, and the next page.
 
-The site is built for the local address it is served at (gzip, as GitHub Pages serves it),
-so Material's instant navigation works as it does for readers. Budgets: tests/budgets.py.
+`site_url` (conftest.py) is the site built for the loopback address it is served at, gzip
+like GitHub Pages, so Material's instant navigation works as for readers. Budgets: tests/budgets.py.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 from budgets import (
@@ -15,7 +13,6 @@ from budgets import (
     INSTANT_NAVIGATION_BYTES,
     INSTANT_NAVIGATION_REQUESTS,
 )
-from local_site import served_locally
 from page_weight import first_view, instant_navigation
 from playwright.sync_api import Browser
 from published import nav_pages, page_id
@@ -23,24 +20,18 @@ from published import nav_pages, page_id
 PAGES = nav_pages()
 
 
-@pytest.fixture(scope="module")
-def local_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    with served_locally(tmp_path_factory.mktemp("local-site")) as url:
-        yield url
-
-
 @pytest.mark.parametrize("url_path", PAGES, ids=page_id)
-def test_the_first_view_fits_the_budget(browser: Browser, local_url: str, url_path: str) -> None:
-    weight = first_view(browser, local_url + url_path)
-    assert weight.full_page_loads() == [local_url + url_path]
+def test_the_first_view_fits_the_budget(browser: Browser, site_url: str, url_path: str) -> None:
+    weight = first_view(browser, site_url + url_path)
+    assert weight.full_page_loads() == [site_url + url_path]
     assert weight.requests <= FIRST_VIEW_REQUESTS, [t.url for t in weight.transfers]
     assert weight.bytes <= FIRST_VIEW_BYTES, {t.url: t.bytes for t in weight.transfers}
 
 
-def test_the_next_pages_come_by_instant_navigation(browser: Browser, local_url: str) -> None:
-    home, next_pages = instant_navigation(browser, local_url)
+def test_the_next_pages_come_by_instant_navigation(browser: Browser, site_url: str) -> None:
+    home, next_pages = instant_navigation(browser, site_url)
     assert home.requests > 1
-    assert [page.url for page in next_pages] == [local_url + path for path in PAGES[1:]]
+    assert [page.url for page in next_pages] == [site_url + path for path in PAGES[1:]]
     assert [page.full_page_loads() for page in next_pages] == [[] for _ in next_pages]
     second_page = next_pages[0]
     assert [transfer.url for transfer in second_page.transfers] == [second_page.url]
