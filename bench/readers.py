@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
+from chromium import CHROMIUM_FLAGS, chromium_path
 from local_site import served_locally
 from page_weight import PageWeight, first_view, instant_navigation
 from playwright.sync_api import sync_playwright
@@ -20,15 +21,7 @@ from playwright.sync_api import sync_playwright
 from bench import ARTIFACTS, PROJECT_ROOT
 
 LIGHTHOUSE = PROJECT_ROOT / ".tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM = chromium_path() or "/usr/bin/chromium"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 

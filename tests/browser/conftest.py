@@ -6,30 +6,16 @@ Without Chromium these tests skip with the reason, except under CI, where they m
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browsing import Watched, watch
+from chromium import CHROMIUM_FLAGS, chromium_path
 from local_site import served_locally
 from playwright.sync_api import Browser, sync_playwright
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
-
-
-def chromium_path() -> str | None:
-    return shutil.which("chromium") or (
-        "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
