@@ -17,6 +17,9 @@ from pathlib import Path
 
 import markdown
 from bs4 import BeautifulSoup, Tag
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from mkdocs.structure.nav import get_navigation
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DOCS = PROJECT_ROOT / "docs"
@@ -120,6 +123,18 @@ class BuiltSite:
 
     def html_pages(self) -> list[Path]:
         return html_files(self.root)
+
+
+def nav_pages() -> list[tuple[str, str]]:
+    """(Markdown source, URL path) of every page in the navigation, in order, as MkDocs sees it."""
+    config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
+    navigation = get_navigation(get_files(config), config)
+    return [(page.file.src_uri, page.url) for page in navigation.pages]
+
+
+def nav_urls() -> list[str]:
+    """URL paths (`""`, `"decide/"`) of every page in the navigation, in order."""
+    return [url for _, url in nav_pages()]
 
 
 def html_files(root: Path) -> list[Path]:

@@ -8,19 +8,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import DOCS, PROJECT_ROOT, BuiltSite, normalize
+from helpers import DOCS, PROJECT_ROOT, BuiltSite, nav_pages, normalize
 from mkdocs.config import load_config
-from mkdocs.structure.files import get_files
-from mkdocs.structure.nav import get_navigation
 from mkdocs.utils import meta
-
-
-def nav_pages() -> list[tuple[str, str]]:
-    """(source file, URL path) of every page in the navigation, in order."""
-    config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
-    navigation = get_navigation(get_files(config), config)
-    return [(page.file.src_uri, page.url) for page in navigation.pages]
-
 
 PAGES = nav_pages()
 URLS = [url for _, url in PAGES]

@@ -13,11 +13,12 @@ from budgets import (
     INSTANT_NAVIGATION_REQUESTS,
     first_view_bytes,
 )
+from helpers import nav_urls
 from page_weight import first_view, instant_navigation
 from playwright.sync_api import Browser
-from published import nav_pages, page_id
+from published import page_id
 
-PAGES = nav_pages()
+PAGES = nav_urls()
 
 
 @pytest.mark.parametrize("url_path", PAGES, ids=page_id)
