@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browsing import Watched, watch
 from glossary_file import glossary
-from helpers import BuiltSite, nav_urls
+from helpers import BuiltSite, nav_urls, wait_until
 from playwright.sync_api import Browser, Page, Response, expect
 from published import (
     MISSING_PAGE,
@@ -150,13 +151,21 @@ def test_search_leads_to_a_page_about_the_words(
 
     page.locator(".md-search__input").click()
     page.keyboard.type(words)
-    # The index loads and queries run in a web worker: results arrive when they are ready.
-    first_result = page.locator(".md-search-result__item .md-search-result__link").first
-    first_result.wait_for()
-    target = str(first_result.get_attribute("href"))
+    # The index loads and queries run in a web worker, one query per key: wait until the
+    # results answer the whole query, not a partial word ("resta") still on screen.
+    results = page.locator(".md-search-result__item .md-search-result__link")
+    first_result = results.first
+
+    def answers_the_query() -> bool:
+        hrefs = results.evaluate_all("links => links.map(link => link.href)")
+        queries = [parse_qs(urlsplit(href).query).get("h", [""])[0] for href in hrefs]
+        return words.casefold() in (query.casefold() for query in queries)
+
+    assert wait_until(answers_the_query, timeout=10), "search never answered the whole query"
+    target = urlsplit(str(first_result.get_attribute("href")))
     first_result.click()
 
-    page.wait_for_url(target)
+    page.wait_for_url(lambda url: urlsplit(url).path == target.path)
     assert page.url.split("?")[0].split("#")[0] in expected_pages
     # Instant navigation changes the URL before it swaps the article in: wait for the text.
     expect(page.locator("article.md-content__inner")).to_contain_text(words, ignore_case=True)
