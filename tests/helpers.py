@@ -27,7 +27,7 @@ DOCS = PROJECT_ROOT / "docs"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
 
 
-GUIDE = PROJECT_ROOT.parent / "shared" / "source" / "chatgpt-vs-platform.md"
+GUIDE = PROJECT_ROOT / "reference" / "chatgpt-vs-platform.md"
 
 
 def plain(markdown_text: str) -> str:
