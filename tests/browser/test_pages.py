@@ -7,6 +7,7 @@ tooltips are driven like a reader would: clicks and keys.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlsplit
@@ -16,7 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 from browsing import Watched, watch
 from glossary_file import glossary
 from helpers import BuiltSite, nav_urls, wait_until
-from playwright.sync_api import Browser, Page, Response, expect
+from playwright.sync_api import Browser, FloatRect, Locator, Page, Response, expect
 from published import (
     MISSING_PAGE,
     SCHEMES,
@@ -183,26 +184,80 @@ def next_switch(page: Page) -> str:
     return str(page.locator(f"{PALETTE} input").nth(int(shown)).get_attribute("aria-label"))
 
 
+def expect_palette(page: Page, scheme: str, next_label: str) -> None:
+    """Wait, as a reader looks, until the page shows `scheme` and the button offers `next_label`."""
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+    assert wait_until(lambda: next_switch(page) == next_label, timeout=5), next_switch(page)
+
+
 def test_palette_toggle_switches_and_is_remembered(fresh_tab: Tab, published: Published) -> None:
     page = fresh_tab.watched.page
     page.goto(published.url)
-    assert scheme_of(page) == "default"  # following the (emulated light) system setting
+    # Following the (emulated light) system setting.
+    expect_palette(page, "default", "Switch to light mode")
 
-    for expected_next in ("Switch to light mode", "Switch to dark mode"):
-        assert next_switch(page) == expected_next
-        page.locator(f"{PALETTE} label:not([hidden])").click()
-    dark = next_switch(page)
-    assert (scheme_of(page), dark) == ("slate", "Follow the system setting")
+    page.locator(f"{PALETTE} label:not([hidden])").click()
+    expect_palette(page, "default", "Switch to dark mode")
+    page.locator(f"{PALETTE} label:not([hidden])").click()
+    dark = "Follow the system setting"
+    expect_palette(page, "slate", dark)
 
-    # Instant navigation swaps the page without a reload...
+    # The pointer still rests on the toggle, its tooltip showing, as a reader's would
+    # when they go straight on to the navigation: nothing lies over the tabs.
     page.locator(".md-tabs__link").last.click()
     page.wait_for_url(lambda url: url != published.url)
-    assert (scheme_of(page), next_switch(page)) == ("slate", dark)
+    # Instant navigation swaps the page without a reload...
+    expect_palette(page, "slate", dark)
     # ...a reload starts from scratch, and so does a new visit.
     page.reload()
-    assert (scheme_of(page), next_switch(page)) == ("slate", dark)
+    expect_palette(page, "slate", dark)
     page.goto(published.url)
-    assert (scheme_of(page), next_switch(page)) == ("slate", dark)
+    expect_palette(page, "slate", dark)
+
+
+def overlaps(a: FloatRect, b: FloatRect) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+def box(locator: Locator) -> FloatRect:
+    found = locator.bounding_box()
+    assert found is not None, f"{locator} is not shown"
+    return found
+
+
+@pytest.mark.parametrize("width", [DESKTOP["width"], 375])
+def test_header_tooltips_stay_beside_their_button(
+    browser: Browser, published: Published, width: int
+) -> None:
+    """A header tooltip stays inside the header's top row: never over a tab or the article."""
+    tab = open_tab(browser, published.url, "light", viewport={"width": width, "height": 900})
+    page = tab.watched.page
+    page.goto(published.url)
+    row = box(page.locator(".md-header__inner"))
+    tabs = [box(link) for link in page.locator(".md-tabs__link:visible").all()]
+    # Material turns a button's title into a tooltip (aria-describedby) when the pointer comes.
+    hosts = page.locator(".md-header__button:is([title], [aria-describedby]):visible").all()
+    # The palette toggle, and from tablet width up the logo too.
+    assert len(hosts) == (2 if width == DESKTOP["width"] else 1)
+
+    for host in hosts:
+        host.hover()
+        expect(host).to_have_attribute("aria-describedby", re.compile(r"^__tooltip"))
+        tooltip = page.locator("#" + str(host.get_attribute("aria-describedby")))
+        expect(tooltip).to_have_class(re.compile(r"\bmd-tooltip--active\b"))
+        # Measured where it comes to rest, once its transition has run.
+        tooltip.evaluate("tip => Promise.all(tip.getAnimations().map(a => a.finished))")
+        shown, button = box(tooltip), box(host)
+        assert row["y"] <= shown["y"]
+        assert shown["y"] + shown["height"] <= row["y"] + row["height"]
+        assert not overlaps(shown, button)
+        assert not [link for link in tabs if overlaps(shown, link)]
+    page.context.close()
 
 
 def first_page_with_terms(site: BuiltSite, published: Published) -> str:
