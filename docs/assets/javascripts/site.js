@@ -14,3 +14,82 @@ document$.subscribe(() => {
     actions.setAttribute("role", "none");
   }
 });
+
+// ---- Header, navigation and search ------------------------------------------
+// The phone menu. Material's drawer is a checkbox (#__drawer) that labels toggle;
+// the header's menu button is a <button> here (overrides/partials/header.html).
+// It says whether the menu is open; while it is, the rest of the page is inert,
+// so Tab stays in the menu, and Escape closes it and returns to the button.
+(() => {
+  const drawer = document.getElementById("__drawer");
+  const button = document.querySelector("[data-site-menu]");
+  if (!drawer || !button) return;
+  let madeInert = [];
+
+  const sidebar = () => document.querySelector(".md-sidebar--primary");
+
+  // Every element beside the path from the drawer up to <body>, but the
+  // toggles and the overlay that closes the drawer when clicked.
+  function surroundings(element) {
+    const around = [];
+    for (let node = element; node && node !== document.body; node = node.parentElement) {
+      for (const sibling of node.parentElement.children) {
+        if (sibling !== node && !sibling.matches("input, script, .md-overlay")) {
+          around.push(sibling);
+        }
+      }
+    }
+    return around;
+  }
+
+  function setOpen(open) {
+    button.setAttribute("aria-expanded", String(open));
+    for (const element of madeInert) element.inert = false;
+    madeInert = [];
+    const menu = sidebar();
+    if (!menu) return;
+    if (open) {
+      madeInert = surroundings(menu).filter((element) => !element.inert);
+      for (const element of madeInert) element.inert = true;
+      menu.querySelector("a[href], button, input:not([type=checkbox]), [tabindex='0']")?.focus();
+    } else if (menu.contains(document.activeElement)) {
+      button.focus();
+    }
+  }
+
+  button.addEventListener("click", () => drawer.click());
+  // Material closes the drawer itself too (by a click on the checkbox), on
+  // navigation or a click on the overlay: every way goes through this event.
+  drawer.addEventListener("change", () => setOpen(drawer.checked));
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && drawer.checked) drawer.click();
+  });
+})();
+
+// The search button (narrow screens only, overrides/partials/header.html) opens
+// Material's search and puts the focus in its field. When the search closes from
+// the keyboard (Escape, Tab), the focus comes back to the button.
+(() => {
+  const search = document.getElementById("__search");
+  const button = document.querySelector("[data-site-search]");
+  const field = document.querySelector(".md-search__input");
+  if (!search || !button || !field) return;
+  button.addEventListener("click", () => {
+    if (!search.checked) search.click();
+    field.focus();
+  });
+  search.addEventListener("change", () => {
+    const shown = button.getClientRects().length > 0;
+    if (!search.checked && shown && field.closest(".md-search").contains(document.activeElement)) {
+      button.focus();
+    }
+  });
+})();
+
+// "Back to top" hides itself once the page is at the top, and would take the
+// focus with it: the focus goes to the top of the page, the skip link.
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest(".md-top")) {
+    document.querySelector(".md-skip")?.focus();
+  }
+});

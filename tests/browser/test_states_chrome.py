@@ -1,0 +1,198 @@
+"""The site's chrome in the states a reader reaches, not only as it loads.
+
+axe finds nothing with the phone menu open, with search open on its results and after
+a reload that restores a saved palette, in both palettes. The palette toggle, the
+search and "Back to top" are driven with the keyboard, as a reader without a mouse
+would, and checked for what that reader meets: names, focus rings, announcements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from helpers import nav_urls
+from keyboard import focus_stop, hold_still
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+from published import SCHEMES, page_id
+
+PHONE = {"width": 375, "height": 800}
+DESKTOP = {"width": 1280, "height": 800}
+AXE = Axe()
+PALETTE = "form[data-md-component=palette]"
+
+
+OpenPage = Callable[..., Page]
+
+
+@pytest.fixture
+def context_for(browser: Browser) -> Iterator[OpenPage]:
+    """Opens pages in new browser profiles (nothing saved), closed after the test."""
+    opened: list[BrowserContext] = []
+
+    def open_context(viewport: dict[str, int], color_scheme: str = "light") -> Page:
+        context = browser.new_context(viewport=viewport, color_scheme=color_scheme)  # type: ignore[arg-type]
+        context.set_default_timeout(10_000)
+        opened.append(context)
+        return context.new_page()
+
+    yield open_context
+    for context in opened:
+        context.close()
+
+
+def load(page: Page, url: str) -> None:
+    page.goto(url, wait_until="networkidle")
+    hold_still(page)
+
+
+def assert_axe_passes(page: Page) -> None:
+    results = AXE.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.fixture(scope="module")
+def phone_tabs(browser: Browser) -> Iterator[dict[str, Page]]:
+    """One phone-sized tab per palette, reused page after page."""
+    contexts = {
+        scheme: browser.new_context(viewport=PHONE, color_scheme=scheme)  # type: ignore[arg-type]
+        for scheme in SCHEMES
+    }
+    yield {scheme: context.new_page() for scheme, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.mark.parametrize("url_path", nav_urls(), ids=page_id)
+@pytest.mark.parametrize("color_scheme", SCHEMES)
+def test_open_phone_menu_passes_axe(
+    phone_tabs: dict[str, Page], site_url: str, color_scheme: str, url_path: str
+) -> None:
+    page = phone_tabs[color_scheme]
+    load(page, site_url + url_path)
+    page.locator("[data-site-menu]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    expect(page.locator(".md-sidebar--primary :focus")).to_have_count(1)
+
+    assert_axe_passes(page)
+
+
+def search_for(page: Page, words: str) -> None:
+    """Type into the search (opened with its button on a phone) until the results show."""
+    button = page.locator("[data-site-search]")
+    if button.is_visible():
+        button.focus()
+        page.keyboard.press("Enter")
+    else:
+        page.locator(".md-search__input").focus()
+    expect(page.locator(".md-search__input")).to_be_focused()
+    page.keyboard.type(words)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+@pytest.mark.parametrize("color_scheme", SCHEMES)
+def test_search_with_results_passes_axe_and_announces_the_count(
+    context_for: OpenPage, site_url: str, color_scheme: str, viewport: dict[str, int]
+) -> None:
+    page = context_for(viewport, color_scheme)
+    load(page, site_url)
+
+    search_for(page, "API keys")
+
+    # The count is a polite live region: a screen reader says it once results change.
+    status = page.locator(".md-search").get_by_role("status")
+    expect(status).to_have_text(re.compile(r"^\d+ matching documents?$"))
+    assert_axe_passes(page)
+
+
+def test_search_result_chosen_with_arrow_keys_has_a_focus_ring(
+    context_for: OpenPage, site_url: str
+) -> None:
+    page = context_for(DESKTOP)
+    load(page, site_url)
+    search_for(page, "API keys")
+
+    page.keyboard.press("ArrowDown")
+
+    expect(page.locator(".md-search-result__link").first).to_be_focused()
+    stop = focus_stop(page, page.context.new_cdp_session(page))
+    assert stop is not None
+    assert stop.on_screen
+    assert stop.ring_contrast >= 3, stop
+
+
+def test_escape_closes_phone_search_and_returns_to_its_button(
+    context_for: OpenPage, site_url: str
+) -> None:
+    page = context_for(PHONE)
+    load(page, site_url)
+    search_for(page, "restaurant")
+
+    page.keyboard.press("Escape")
+
+    expect(page.locator("[data-site-search]")).to_be_focused()
+    expect(page.locator(".md-search__input")).to_be_hidden()
+
+
+def shown_toggle(page: Page) -> tuple[str, str]:
+    """The palette button on show: what it offers (its title) and the id of its radio."""
+    label = page.locator(f"{PALETTE} label:not([hidden])")
+    expect(label).to_have_count(1)
+    radio_id = label.evaluate("label => label.previousElementSibling.id")
+    return str(label.get_attribute("title")), str(radio_id)
+
+
+@pytest.mark.parametrize("color_scheme", SCHEMES)
+def test_saved_palette_after_reload_is_what_the_keyboard_meets(
+    context_for: OpenPage, site_url: str, color_scheme: str
+) -> None:
+    """After a reload the focused radio is the button on show: same name, ring, action."""
+    page = context_for(DESKTOP)
+    load(page, site_url)
+    # From "follow the system" (light here) to light, then on to dark if asked for.
+    clicks = 1 if color_scheme == "light" else 2
+    for _ in range(clicks):
+        page.locator(f"{PALETTE} label:not([hidden])").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[color_scheme])
+
+    page.reload(wait_until="networkidle")
+    hold_still(page)
+    offered, radio_id = shown_toggle(page)
+    expect(page.locator(f"{PALETTE} input:checked")).to_have_attribute("id", radio_id)
+    assert_axe_passes(page)
+
+    cdp = page.context.new_cdp_session(page)
+    page.locator(".md-header__button.md-logo").focus()
+    page.keyboard.press("Tab")
+    stop = focus_stop(page, cdp)
+    assert stop is not None
+    assert stop.name == offered
+    assert stop.on_screen
+    assert stop.ring_contrast >= 3, stop
+
+    page.keyboard.press("Enter")
+    expected_next = {"Switch to dark mode": "slate", "Follow the system setting": "default"}
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected_next[offered])
+
+
+def test_back_to_top_takes_the_focus_to_the_top(context_for: OpenPage, site_url: str) -> None:
+    page = context_for(DESKTOP)
+    load(page, site_url + "first-calls/")
+    top = page.locator(".md-top")
+    # Material offers the button when a reader scrolls back up a long page.
+    page.mouse.move(640, 400)
+    page.mouse.wheel(0, 3000)
+    page.wait_for_function("scrollY > 2000")
+    page.mouse.wheel(0, -400)
+    expect(top).to_be_visible()
+    top.focus()
+
+    page.keyboard.press("Enter")
+
+    page.wait_for_function("scrollY === 0")
+    expect(page.locator(".md-skip")).to_be_focused()
+    expect(top).to_be_hidden()

@@ -1,0 +1,69 @@
+"""The site's chrome as built: landmarks, header controls and the search field.
+
+The behaviour is tested in the browser (tests/browser/test_keyboard.py and
+test_states_chrome.py); these check the markup the overrides produce.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import Tag
+from helpers import BuiltSite, nav_urls
+
+PAGES = [*nav_urls(), "404.html"]
+LANDMARKS = "header, nav, main, aside, footer, form, [role=search], [role=navigation]"
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_every_navigation_landmark_holds_links(site: BuiltSite, url_path: str) -> None:
+    """A screen reader lists each nav as a place to go: an empty one is a dead end."""
+    navs = site.soup(url_path).select("nav, [role=navigation]")
+    empty = [nav for nav in navs if not nav.select("a[href]")]
+    assert not empty, [str(nav)[:120] for nav in empty]
+
+
+def name_of(element: Tag) -> str:
+    return str(element.get("aria-label", "")).strip()
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_no_landmark_takes_the_search_dialogs_name(site: BuiltSite, url_path: str) -> None:
+    soup = site.soup(url_path)
+    dialog = soup.select_one(".md-search[role=dialog]")
+    assert dialog is not None
+    assert name_of(dialog)
+    namesakes = [
+        str(landmark)[:120]
+        for landmark in soup.select(LANDMARKS)
+        if name_of(landmark) == name_of(dialog)
+    ]
+    assert namesakes == []
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_header_buttons_are_named_buttons(site: BuiltSite, url_path: str) -> None:
+    """Menu and search open from the keyboard: real buttons with a name, not labels."""
+    header = site.soup(url_path).select_one("header.md-header")
+    assert header is not None
+    labels = header.select("label.md-header__button:is([for=__drawer], [for=__search])")
+    assert not labels, "a header button is still a label"
+    menu = header.select_one("button[data-site-menu]")
+    search = header.select_one("button[data-site-search]")
+    assert menu is not None
+    assert search is not None
+    assert menu.get("aria-expanded") == "false"
+    assert name_of(menu)
+    assert name_of(search)
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_search_markup_is_valid_and_announces_its_count(site: BuiltSite, url_path: str) -> None:
+    search = site.soup(url_path).select_one(".md-search")
+    assert search is not None
+    field = search.select_one("input.md-search__input")
+    assert field is not None
+    # Not an HTML attribute: the Nu HTML Checker reports it.
+    assert not field.has_attr("autocorrect")
+    count = search.select_one(".md-search-result__meta")
+    assert count is not None
+    assert count.get("role") == "status"
