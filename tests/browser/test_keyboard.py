@@ -186,3 +186,21 @@ def test_phone_menu_opens_and_closes_from_the_keyboard(readers: Readers, url_pat
     after = focus_stop(page, reader.cdp)
     assert after is not None
     assert after.region_name == "header", after
+
+
+def test_choosing_a_page_in_the_phone_menu_closes_it(readers: Readers) -> None:
+    """Instant navigation swaps the page under the open menu: nothing stays inert after."""
+    reader = readers.get(PHONE, "light")
+    reader.open("")
+    page = reader.page
+    page.locator("[data-site-menu]").focus()
+    page.keyboard.press("Enter")
+    link = page.locator(".md-sidebar--primary a.md-nav__link", has_text="Decide")
+    link.focus()
+
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/decide/")
+    expect(page.locator("[data-site-menu]")).to_have_attribute("aria-expanded", "false")
+    expect(page.locator("[inert]")).to_have_count(0)
+    expect(page.locator("article h1")).to_contain_text("decide", ignore_case=True)
