@@ -53,7 +53,7 @@ cookbook: $(VENV)/.synced
 # Exit 0 when they match; 1 with a diff, or naming each broken relative link; 2 for a bad path.
 COOKBOOK :=
 cookbook-check: $(VENV)/.synced
-	$(BIN)/python -m macros.cookbook_cli check "$(COOKBOOK)"
+	@$(BIN)/python -m macros.cookbook_cli check "$(COOKBOOK)"
 
 # Build times, edit loop, Lighthouse and page weight, set-up of a fresh clone: a table.
 # make bench BENCH_ARGS=--setup also times `make test` in a fresh clone (slow).
