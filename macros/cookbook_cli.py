@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
@@ -41,9 +42,25 @@ class NotACookbook(ValueError):
     """The path given to `check` is not a checkout of the cookbook."""
 
 
-def site_url() -> str:
+def mkdocs_config() -> dict[str, Any]:
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
-        return str(yaml_load(config)["site_url"])
+        return dict(yaml_load(config))
+
+
+def site_url() -> str:
+    return str(mkdocs_config()["site_url"])
+
+
+def auto_appended() -> str:
+    """The text of the files `pymdownx.snippets` appends to every page (the glossary)."""
+    extensions = [e for e in mkdocs_config()["markdown_extensions"] if isinstance(e, dict)]
+    snippets = next(e["pymdownx.snippets"] for e in extensions if "pymdownx.snippets" in e)
+    folders = [ROOT / folder for folder in snippets.get("base_path", ["."])]
+    texts = []
+    for name in snippets.get("auto_append", []):
+        path = next(folder / name for folder in folders if (folder / name).is_file())
+        texts.append(path.read_text(encoding="utf-8"))
+    return "\n".join(texts)
 
 
 def guide_pages() -> dict[str, str]:
@@ -56,7 +73,7 @@ def export() -> tuple[str, str]:
         COMPARISON, source=DATA_FILE.relative_to(ROOT).as_posix(), today=date.today()
     )
     pages, url = guide_pages(), site_url()
-    return export_page(comparison, pages, url), readme_line(pages, url)
+    return export_page(comparison, pages, auto_appended(), url), readme_line(pages, url)
 
 
 def write(output: Path) -> int:

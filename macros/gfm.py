@@ -31,7 +31,7 @@ _MARKDOWN_DIV = re.compile(r"""^[ \t]*<div\b[^>]*\bmarkdown(?:=["'][^"']*["'])?[
 _DIV_END = re.compile(r"^[ \t]*</div>[ \t]*$")
 _GRID_CARDS = re.compile(r"""\bclass=["'][^"']*\bgrid\b[^"']*\bcards\b""")
 _CARD_SEPARATOR = re.compile(r"^[ \t]+---[ \t]*$")
-_ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:")
+_ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<definition>.*)$")
 _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}")
 _SITE_ONLY_HTML = re.compile(r"<(span|time)\b[^>]*>(.*?)</\1>")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
@@ -57,7 +57,7 @@ def rewrite_links(markdown: str, rewrite: Callable[[str], str]) -> str:
 
     return "\n".join(
         line if in_code else _outside_code_spans(line, prose)
-        for line, in_code in _with_fences(markdown.split("\n"))
+        for line, in_code in _lines_with_fences(markdown)
     )
 
 
@@ -71,6 +71,18 @@ def link_targets(markdown: str) -> list[str]:
 
     rewrite_links(markdown, collect)
     return targets
+
+
+def abbreviations(markdown: str) -> dict[str, str]:
+    """The abbreviation definitions (`*[term]: definition`) of `markdown`, term → definition."""
+    matches = (_ABBREVIATION.match(line) for line in markdown.split("\n"))
+    return {match["term"]: match["definition"].strip() for match in matches if match}
+
+
+def outside_code(markdown: str) -> str:
+    """`markdown` without its code blocks and code spans: where prose rules apply."""
+    lines = (line for line, in_code in _lines_with_fences(markdown) if not in_code)
+    return _CODE_SPAN.sub("", "\n".join(lines))
 
 
 def _convert(lines: list[str], heading_shift: int) -> Iterator[str]:
@@ -130,10 +142,10 @@ def _outside_code_spans(line: str, change: Callable[[str], str]) -> str:
     return re.sub(r"\0(\d+)\0", lambda m: spans[int(m[1])], changed)
 
 
-def _with_fences(lines: list[str]) -> Iterator[tuple[str, bool]]:
+def _lines_with_fences(markdown: str) -> Iterator[tuple[str, bool]]:
     """Each line, and whether it belongs to a fenced code block (its fences included)."""
     fence = ""
-    for line in lines:
+    for line in markdown.split("\n"):
         if fence:
             if _closes(line, fence):
                 fence = ""
@@ -185,7 +197,7 @@ def _plain_block(header: re.Match[str], body: Iterator[str]) -> Iterator[str]:
 def _collapse_blank_lines(lines: list[str]) -> str:
     """At most one blank line in a row, where removed constructs left several."""
     kept: list[str] = []
-    for line, in_code in _with_fences(lines):
+    for line, in_code in _lines_with_fences("\n".join(lines)):
         if in_code or line.strip() or (kept and kept[-1].strip()):
             kept.append(line)
     return "\n".join(kept)

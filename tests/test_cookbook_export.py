@@ -6,6 +6,7 @@ then sanitised; `cmarkgfm` binds the same library.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ import cmarkgfm
 import pytest
 from bs4 import BeautifulSoup, Tag
 from cmarkgfm.cmark import Options
+from glossary_file import definition_lines
 from helpers import PROJECT_ROOT, BuiltSite, normalize, own_text, plain, replace_in_file, table_rows
 from test_data_propagation import CHANGES
 from test_guide_content import (
@@ -25,7 +27,7 @@ from test_guide_content import (
 )
 
 from macros import contract
-from macros.cookbook import COOKBOOK_ROOT, EXPORT_PATH, GUIDE_PAGES, SITE_ONLY
+from macros.cookbook import COOKBOOK_ROOT, EXPORT_PATH, GLOSSARY_TITLE, GUIDE_PAGES, SITE_ONLY
 from macros.cookbook_cli import OUTPUT_FOLDER, README_LINE_FILE, export, site_url
 from macros.data import COMPARISON
 from macros.linking import canonical_url
@@ -37,7 +39,7 @@ MARKDOWN_ELEMENTS = {
     *("table", "thead", "tbody", "tr", "th", "td"),
 }
 # Site syntax that would show as text on GitHub: Jinja, attribute lists, admonitions and
-# details, content tabs, snippets, abbreviations, md_in_html.
+# details, content tabs, snippets, abbreviations (md_in_html divs are raw HTML elements).
 RAW_SYNTAX = (
     "{{",
     "{%",
@@ -140,7 +142,8 @@ def test_the_sections_are_the_sites_pages_in_the_guides_order(
 
     home, *sections = (url_path(page.source) for page in GUIDE_PAGES)
     assert [normalize(h.get_text()) for h in html.find_all("h1")] == [title(home)]
-    assert [normalize(h.get_text()) for h in html.find_all("h2")] == [title(p) for p in sections]
+    titles = [title(url_path) for url_path in sections] + [GLOSSARY_TITLE]
+    assert [normalize(h.get_text()) for h in html.find_all("h2")] == titles
 
 
 def test_nothing_shows_as_text_that_github_cannot_render(page: str, html: BeautifulSoup) -> None:
@@ -175,6 +178,25 @@ def test_the_site_is_linked_near_the_top_and_where_only_it_has_a_part(
     links = [a["href"] for a in html.find_all("a", href=True)]
     for site_only in ("decide/", "first-calls/"):
         assert canonical_url(url, contract.page(site_only).path) in links, site_only
+
+
+def test_the_glossary_defines_each_term_the_page_uses_once(html: BeautifulSoup) -> None:
+    page = BeautifulSoup(str(html), "html.parser")
+    heading = next(h for h in page.find_all("h2") if h.get_text() == GLOSSARY_TITLE)
+    glossary = heading.find_next_sibling("ul")
+    entries = dict(li.get_text().split(": ", 1) for li in glossary("li"))
+    glossary.decompose()
+    text = prose(page)
+    forms: dict[str, list[str]] = {}  # definition → its word forms, in the glossary's order
+    for form, definition in definition_lines():
+        forms.setdefault(definition, []).append(form)
+    expected = {
+        word_forms[0]: definition
+        for definition, word_forms in forms.items()
+        if any(re.search(rf"\b{re.escape(form)}\b", text) for form in word_forms)
+    }
+    assert expected
+    assert entries == expected
 
 
 def review_note_items(container: Tag) -> list[str]:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from macros.gfm import ConversionError, link_targets, rewrite_links, to_github
+from macros.gfm import (
+    ConversionError,
+    abbreviations,
+    link_targets,
+    outside_code,
+    rewrite_links,
+    to_github,
+)
 
 
 def test_heading_ids_and_button_attributes_go():
@@ -104,3 +111,20 @@ def test_links_are_rewritten_outside_code_only():
     assert rewrite_links(page, str.upper) == (
         "[a](A.MD) `[b](b.md)`\n\n```\n[c](c.md)\n```\n[d](D.MD#X)"
     )
+
+
+def test_abbreviations_are_read_in_order():
+    glossary = (
+        '[//]: # "A comment"\n*[API key]: A secret.\n*[API keys]: A secret.\n*[RAG]:  Retrieval.'
+    )
+    assert list(abbreviations(glossary).items()) == [
+        ("API key", "A secret."),
+        ("API keys", "A secret."),
+        ("RAG", "Retrieval."),
+    ]
+
+
+def test_outside_code_leaves_out_code_blocks_and_spans():
+    page = "Use `tokens` wisely.\n\n```text\ntokens\n```\n\nSpend tokens."
+    assert "tokens" not in outside_code(page).split("\n")[0]
+    assert outside_code(page).count("tokens") == 1
