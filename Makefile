@@ -51,7 +51,7 @@ cookbook: $(VENV)/.synced
 
 # Compares a checkout of the cookbook with that page: make cookbook-check COOKBOOK=../LLM-Cookbook
 # Exit 0 when they match; 1 with a diff, or naming each broken relative link; 2 for a bad path.
-COOKBOOK :=
+COOKBOOK ?=
 cookbook-check: $(VENV)/.synced
 	@$(BIN)/python -m macros.cookbook_cli check "$(COOKBOOK)"
 
