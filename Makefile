@@ -14,7 +14,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: serve test lint uses build facts bench clean
+.PHONY: serve test lint uses build facts bench clean cookbook cookbook-check
 
 # make serve DEV_ADDR=127.0.0.1:8001 serves on another port.
 DEV_ADDR := 127.0.0.1:8000
@@ -44,6 +44,17 @@ build: $(VENV)/.synced
 facts: $(VENV)/.synced
 	$(BIN)/python -m macros.facts_report
 
+# The guide as the cookbook's own page, build/cookbook/Integrations/OpenAI/01-chatgpt-vs-platform.md,
+# rendered from the same pages and data as the site (macros/cookbook.py).
+cookbook: $(VENV)/.synced
+	$(BIN)/python -m macros.cookbook_cli write build
+
+# Compares a checkout of the cookbook with that page: make cookbook-check COOKBOOK=../LLM-Cookbook
+# Exit 0 when they match; 1 with a diff, or naming each broken relative link; 2 for a bad path.
+COOKBOOK ?=
+cookbook-check: $(VENV)/.synced
+	@$(BIN)/python -m macros.cookbook_cli check "$(COOKBOOK)"
+
 # Build times, edit loop, Lighthouse and page weight, set-up of a fresh clone: a table.
 # make bench BENCH_ARGS=--setup also times `make test` in a fresh clone (slow).
 # Lighthouse 12 is the last major version that runs on Debian's Node 20.
@@ -68,4 +79,4 @@ node_modules/.package-lock.json: package.json package-lock.json
 	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
 
 clean:
-	rm -rf site $(VENV) .tools node_modules
+	rm -rf site build $(VENV) .tools node_modules
