@@ -20,6 +20,6 @@ for temperature in (0.2, 1.2):
         max_output_tokens=300,
     )
     answer = response.output_text
-    if response.status == "incomplete":  # the cap was reached before the answer ended
+    if response.status == "incomplete":  # the cap came before the answer's end
         answer += " [cut short by max_output_tokens]"
     print(f"temperature {temperature}: {answer}")

@@ -8,6 +8,7 @@ from openai.types.responses import (
     FunctionToolParam,
     ResponseFunctionToolCall,
     ResponseInputParam,
+    ResponseOutputItem,
 )
 
 client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
@@ -16,6 +17,15 @@ client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
 def get_order_status(order_id: str) -> dict[str, str]:
     """A function of your app; a real one would ask your order database."""
     return {"order_id": order_id, "status": "shipped", "expected": "tomorrow"}
+
+
+def function_calls(
+    output: list[ResponseOutputItem],
+) -> list[ResponseFunctionToolCall]:
+    """The function calls among the items of a response's output."""
+    return [
+        item for item in output if isinstance(item, ResponseFunctionToolCall)
+    ]
 
 
 tools: list[FunctionToolParam] = [
@@ -45,9 +55,10 @@ response = client.responses.create(
     tools=tools,
 )
 
+
 # 2. The model may ask for no function, or for several at once: run each
 #    call, send every result back, and repeat until it answers in text.
-while calls := [i for i in response.output if isinstance(i, ResponseFunctionToolCall)]:
+while calls := function_calls(response.output):
     results: ResponseInputParam = []
     for call in calls:
         arguments = json.loads(call.arguments)
