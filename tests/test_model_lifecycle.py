@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from example_files import EXAMPLE_FILES, models_named
-from helpers import PROJECT_ROOT
+from helpers import PROJECT_ROOT, BuiltSite
 from openai.types import ChatModel, EmbeddingModel
 
 from macros import sdk_models
@@ -108,6 +108,28 @@ def test_every_model_fact_records_what_its_review_checked() -> None:
         assert fact.lifecycle is not None, fact.id
         assert fact.lifecycle.sdk.startswith("openai "), fact.id
         assert fact.lifecycle.status(date.today()) == "active", fact.id
+
+
+@pytest.mark.parametrize("page", ["platform/", "first-calls/"])
+def test_pages_name_the_models_with_the_date_of_the_names(site: BuiltSite, page: str) -> None:
+    article = site.article(page)
+    reviewed = min(fact.reviewed for fact in MODEL_FACTS)
+    as_of = f"names as of {reviewed.day} {reviewed:%B} {reviewed.year}"
+    shown = article.select("[data-fact^='model_']")
+    assert shown, page
+    for tag in shown:
+        if tag.find_parent(class_="facts-reviewed") is None:
+            assert as_of in tag.find_parent(["li", "p"]).get_text(), page
+
+
+def test_the_review_note_says_what_was_checked_for_each_model(site: BuiltSite) -> None:
+    note = site.article("first-calls/").select_one(".facts-reviewed")
+    assert note is not None
+    for fact in MODEL_FACTS:
+        assert fact.lifecycle is not None
+        (item,) = [li for li in note.select("li") if li.find("a", href=fact.source)]
+        assert "no shutdown announced" in item.get_text(), item
+        assert item.find("a", href=fact.lifecycle.source) is not None, item
 
 
 # --- the SDK is read as it ships --------------------------------------------------------------
