@@ -78,17 +78,20 @@ def review_note(facts: Sequence[Fact]) -> str:
     """
     if not facts:
         return ""
-    items = "\n".join(
-        f"    - [{value_markdown(fact)}]({fact.source}): {fact.label} (reviewed "
-        f"{time_markup(fact.reviewed)}"
-        + (f"; {lifecycle}" if (lifecycle := lifecycle_markdown(fact)) else "")
-        + ")"
-        for fact in facts
-    )
+    items = "\n".join(_note_item(fact) for fact in facts)
     return (
         '!!! info facts-reviewed "When the facts on this page were last reviewed"\n\n'
         "    Addresses, plans and model names change. Each one links to its public source:\n\n"
         f"{items}\n"
+    )
+
+
+def _note_item(fact: Fact) -> str:
+    lifecycle = lifecycle_markdown(fact)
+    found = f"; {lifecycle}" if lifecycle else ""
+    return (
+        f"    - [{value_markdown(fact)}]({fact.source}): {fact.label} "
+        f"(reviewed {time_markup(fact.reviewed)}{found})"
     )
 
 

@@ -240,6 +240,16 @@ def test_a_model_fact_without_its_lifecycle_is_named() -> None:
     assert f"{DATA_FILE}: Fact 'model_small': field 'lifecycle' is missing" in str(error.value)
 
 
+def test_a_lifecycle_on_a_fact_that_is_no_model_is_named() -> None:
+    lifecycle = COMPARISON.fact("model_small").lifecycle
+    address = COMPARISON.fact("platform_address")
+    facts = tuple(replace(f, lifecycle=lifecycle) if f == address else f for f in COMPARISON.facts)
+    with pytest.raises(DataError) as error:
+        validate(replace(COMPARISON, facts=facts), source=DATA_FILE, today=date.today())
+    expected = f"{DATA_FILE}: Fact 'platform_address': field 'lifecycle' is only for model facts"
+    assert expected in str(error.value)
+
+
 def test_a_model_past_its_shutdown_fails_the_data() -> None:
     data = with_lifecycle(COMPARISON.fact("model_small"), shutdown=date(2026, 1, 1))
     with pytest.raises(DataError) as error:
