@@ -42,6 +42,7 @@ def macros(comparison: Comparison, conf: Mapping[str, Any]) -> dict[str, Macro]:
         "mottos": render.mottos,
         "thinking_mottos": render.thinking_mottos,
         "model_examples": render.model_examples,
+        "models_as_of": render.models_as_of,
         "knobs": render.knobs,
         "responsibilities": render.responsibilities,
         "comparison_table": render.comparison_table,

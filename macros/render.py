@@ -80,7 +80,13 @@ def model_examples(c: Comparison) -> str:
     """The model facts as examples, dated: model names are the first thing to go stale."""
     models = [fact for fact in c.facts if fact.kind == "model"]
     names = ", ".join(fact_value(c, fact.id) for fact in models)
-    return f"for example {names}; names as of {long_date(min(fact.reviewed for fact in models))}"
+    return f"for example {names}; {models_as_of(c)}"
+
+
+def models_as_of(c: Comparison) -> str:
+    """When the model names were last checked: "names as of 25 November 2026"."""
+    reviewed = min(fact.reviewed for fact in c.facts if fact.kind == "model")
+    return f"names as of {long_date(reviewed)}"
 
 
 def knobs(c: Comparison) -> str:

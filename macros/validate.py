@@ -64,6 +64,30 @@ def _fact_problems(facts: Sequence[Fact], today: date) -> Iterable[str]:
             yield f"{_name(fact)}: field 'source' is not an https URL: {fact.source!r}"
         if fact.reviewed > today:
             yield f"{_name(fact)}: field 'reviewed' is in the future: {fact.reviewed}"
+        yield from _lifecycle_problems(fact, today)
+
+
+def _lifecycle_problems(fact: Fact, today: date) -> Iterable[str]:
+    """A model fact says what its review found about the model's shutdown; only a model does."""
+    lifecycle = fact.lifecycle
+    if lifecycle is None:
+        if fact.kind == "model":
+            yield (
+                f"{_name(fact)}: field 'lifecycle' is missing: a model's review records "
+                "the SDK that knows the name and whether a shutdown is announced"
+            )
+        return
+    if fact.kind != "model":
+        yield f"{_name(fact)}: field 'lifecycle' is only for model facts, not {fact.kind!r}"
+    if not lifecycle.sdk.strip():
+        yield f"{_name(fact)}: field 'lifecycle.sdk' is empty"
+    if not _is_https_url(lifecycle.source):
+        yield f"{_name(fact)}: field 'lifecycle.source' is not an https URL: {lifecycle.source!r}"
+    if lifecycle.status(today) == "shut down":
+        yield (
+            f"{_name(fact)}: field 'lifecycle.shutdown': {fact.value} was shut down on "
+            f"{lifecycle.shutdown}; name a model that still answers"
+        )
 
 
 def _verdict_coverage(c: Comparison) -> Iterable[str]:
