@@ -156,13 +156,14 @@ def test_nothing_shows_as_text_that_github_cannot_render(page: str, html: Beauti
     assert not [character for character in REAL_CHARACTERS if character not in text]
 
 
-def test_every_link_goes_to_the_contract_the_cookbook_or_a_facts_source(
+def test_every_link_goes_to_the_contract_the_cookbook_or_a_facts_sources(
     html: BeautifulSoup,
 ) -> None:
     allowed = (
         contract_urls()
         | {f"{COOKBOOK_ROOT}/{page.path}" for page in COMPARISON.cookbook_pages}
         | {fact.source for fact in COMPARISON.facts}
+        | {fact.lifecycle.source for fact in COMPARISON.facts if fact.lifecycle}
     )
     links = [str(a["href"]) for a in html.find_all("a", href=True)]
     assert not [link for link in links if link not in allowed]
