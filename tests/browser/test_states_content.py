@@ -165,10 +165,12 @@ def test_escape_dismisses_a_tooltip_and_keeps_the_focus(
     assert_clean(reader)
 
 
+@pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("url_path", [GLOSSARY_PAGE, CODE_PAGE])
 def test_a_tooltip_leaves_the_next_line_uncovered_and_sits_in_a_landmark(
-    reader: Watched, color_scheme: str, url_path: str
+    reader: Watched, color_scheme: str, url_path: str, width: int
 ) -> None:
+    reader.page.set_viewport_size({"width": width, "height": 800})
     page = open_page(reader, url_path, color_scheme)
     host = first_glossary_term(page) if url_path == GLOSSARY_PAGE else copy_buttons(page).first
     tooltip = show_tooltip(host)
@@ -183,6 +185,9 @@ def test_a_tooltip_leaves_the_next_line_uncovered_and_sits_in_a_landmark(
     assert box["y"] + box["height"] <= next_line[0] or box["y"] >= next_line[1], (
         f"the tooltip ({box}) covers the line under its host ({host_box})"
     )
+    header = page.locator(".md-header").bounding_box()
+    assert header is not None
+    assert box["y"] >= header["y"] + header["height"], "the sticky header hides the tooltip"
     assert tooltip.evaluate("t => t.closest('main') !== null"), "the tooltip is outside <main>"
     assert_axe_clean(page)
 
