@@ -33,7 +33,9 @@ RESULT_TITLE = "Your answer"
 REASONS_INTRO = "Because you ticked:"
 RULE_INTRO = "Rule of thumb:"
 CLEAR_LABEL = "Clear all ticks"
-SHARE_LABEL = "Link to this answer"
+SHARE_LABEL = "Copy link to this answer"
+SHARE_COPIED = "Link to this answer copied"
+SHARE_FAILED = "Could not copy: the address bar holds the link to this answer"
 
 
 def input_id(signal: Signal) -> str:
@@ -153,12 +155,16 @@ def result(c: Comparison) -> str:
         (
             f'<div class="decision-result" id="{RESULT_ID}" hidden markdown="block">',
             f'<p class="decision-result__title" id="{RESULT_ID}-title">{RESULT_TITLE}</p>',
+            # Only the verdict's headline is announced; the details follow it, read on demand.
             f'<div class="decision-result__live" role="status" aria-live="polite" '
             f'aria-atomic="true" aria-labelledby="{RESULT_ID}-title"></div>',
+            '<div class="decision-result__details"></div>',
             '<p class="decision-result__actions">'
             '<button type="button" class="md-button decision-result__clear">'
             f"{CLEAR_LABEL}</button> "
-            f'<a class="decision-result__share" href="">{SHARE_LABEL}</a></p>',
+            '<button type="button" class="decision-result__share" '
+            f'data-copied="{_attribute(SHARE_COPIED)}" data-failed="{_attribute(SHARE_FAILED)}">'
+            f"{SHARE_LABEL}</button></p>",
             '<div class="decision-result__templates" hidden markdown="block">',
             "",
             "\n\n".join(templates),
