@@ -1,4 +1,4 @@
-"""`make serve` on an address another server holds stops with one line saying how to pick another."""
+"""`make serve` on a taken address stops with one line saying how to pick another."""
 
 from __future__ import annotations
 
