@@ -108,12 +108,19 @@ def _print_as_mkdocs_would(error: BaseException) -> None:
 
 
 def _answer_pages_with_the_failure(site: App, showing: _Showing, mount_path: str) -> App:
-    """A WSGI app: the error page for page requests while a failure lasts, else the site."""
+    """A WSGI app: the error page for page requests while a failure lasts, else the site.
+
+    A page is asked for by its folder (`decide/`, `decide`) or its `.html` file; a failed
+    rebuild may have emptied the site's folder, so the request itself tells.
+    """
 
     def app(environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         failure = showing.failure
         path = environ.get("PATH_INFO", "")
-        is_page = path.startswith(mount_path) and path.endswith(("/", ".html"))
+        last_part = path.rsplit("/", 1)[-1]
+        is_page = path.startswith(mount_path) and (
+            last_part.endswith(".html") or "." not in last_part
+        )
         if failure is None or not is_page:
             return site(environ, start_response)
         body = error_page.render(failure, _newest_build(site)).encode("utf-8")

@@ -72,6 +72,9 @@ def test_a_broken_edit_is_shown_at_once_and_the_fix_recovers(
         shown = normalize(error_page.get_text())
         for name in edit.page_names:
             assert name in shown, f"{name!r} not in the error page:\n{shown}"
+        # The same page by its address without the slash, as a writer may type it.
+        without_slash = server.url + OTHER_PAGE.rstrip("/")
+        assert fetch_with_status(without_slash, timeout=AT_ONCE_SECONDS)[0] == 500
         # Text from the error (the record case's `<script>`) is shown as text: the only
         # script is the page's own.
         assert len(error_page.find_all("script")) == 1
