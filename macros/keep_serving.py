@@ -40,6 +40,9 @@ from macros.build_failure import BuildFailure, describe  # noqa: E402
 
 log = get_plugin_logger("keep_serving")
 
+# Where the pages' live-reload script asks MkDocs for the newest build.
+LIVE_RELOAD = "/livereload/"
+
 Environ = dict[str, Any]
 StartResponse = Callable[..., Any]
 App = Callable[[Environ, StartResponse], Iterable[bytes]]
@@ -108,20 +111,11 @@ def _print_as_mkdocs_would(error: BaseException) -> None:
 
 
 def _answer_pages_with_the_failure(site: App, showing: _Showing, mount_path: str) -> App:
-    """A WSGI app: the error page for page requests while a failure lasts, else the site.
-
-    A page is asked for by its folder (`decide/`, `decide`) or its `.html` file; a failed
-    rebuild may have emptied the site's folder, so the request itself tells.
-    """
+    """A WSGI app: the error page for page requests while a failure lasts, else the site."""
 
     def app(environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         failure = showing.failure
-        path = environ.get("PATH_INFO", "")
-        last_part = path.rsplit("/", 1)[-1]
-        is_page = path.startswith(mount_path) and (
-            last_part.endswith(".html") or "." not in last_part
-        )
-        if failure is None or not is_page:
+        if failure is None or not _asks_for_a_page(environ.get("PATH_INFO", ""), mount_path):
             return site(environ, start_response)
         body = error_page.render(failure, _newest_build(site)).encode("utf-8")
         start_response(
@@ -137,10 +131,19 @@ def _answer_pages_with_the_failure(site: App, showing: _Showing, mount_path: str
     return app
 
 
+def _asks_for_a_page(path: str, mount_path: str) -> bool:
+    """A page is asked for by its folder (`decide/`, `decide`) or its `.html` file: a failed
+    rebuild may have emptied the site's folder, so the request itself must tell."""
+    if path.startswith(LIVE_RELOAD) or not path.startswith(mount_path):
+        return False
+    last_part = path.rsplit("/", 1)[-1]
+    return last_part.endswith(".html") or "." not in last_part
+
+
 def _newest_build(site: App) -> int:
     """The build the server tells browsers about, asked as its live-reload script asks.
 
     Asked about build 0, the live-reload endpoint answers at once with the newest build.
     """
-    answer = site({"PATH_INFO": "/livereload/0/0"}, lambda *_: None)
+    answer = site({"PATH_INFO": f"{LIVE_RELOAD}0/0"}, lambda *_: None)
     return int(b"".join(answer))

@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort
 from macros.build_failure import BuildFailure, describe
 from macros.data import COMPARISON
 from macros.error_page import render
+from macros.keep_serving import _asks_for_a_page
 from macros.validate import validate
 
 HOSTILE = "<script>alert('boom')</script>"
@@ -138,3 +139,21 @@ def test_the_page_fits_a_phone_follows_the_system_palette_and_asks_nothing_elsew
     heading = page.find("h1")
     assert heading is not None
     assert heading.get_text() == "The rebuild failed"
+
+
+@pytest.mark.parametrize(
+    ("path", "mount_path", "is_page"),
+    [
+        ("/guide/decide/", "/guide/", True),
+        ("/guide/decide", "/guide/", True),
+        ("/guide/404.html", "/guide/", True),
+        ("/guide/assets/stylesheets/site.css", "/guide/", False),
+        ("/guide/search/search_index.json", "/guide/", False),
+        ("/other/", "/guide/", False),
+        # Served at the root, the live-reload address is under the site: never a page.
+        ("/livereload/1234/5678", "/", False),
+        ("/decide/", "/", True),
+    ],
+)
+def test_only_page_requests_get_the_error_page(path: str, mount_path: str, is_page: bool) -> None:
+    assert _asks_for_a_page(path, mount_path) is is_page
