@@ -23,7 +23,8 @@ STYLE = """
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--background); color: var(--text);
   font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-header { background: var(--accent); color: var(--background); padding: 0.75rem 1rem; }
+/* The site's header bar, in either palette. */
+header { background: #3f51b5; color: #fff; padding: 0.75rem 1rem; }
 main { max-width: 48rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.5rem; line-height: 1.3; margin: 0.5rem 0 1rem; overflow-wrap: anywhere; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
