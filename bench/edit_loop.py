@@ -145,12 +145,11 @@ def main() -> None:
     rounds = parser.parse_args().rounds
     with tempfile.TemporaryDirectory(prefix="bench-broken-") as workdir:
         times = measure_broken_edits(Path(workdir), rounds)
-    every = BrokenEditTimes(
-        *(
-            [s for case in times.values() for s in getattr(case, name)]
-            for name in ("to_error", "other_page", "to_page")
-        )
-    )
+    every = BrokenEditTimes()
+    for case in times.values():
+        every.to_error.extend(case.to_error)
+        every.other_page.extend(case.other_page)
+        every.to_page.extend(case.to_page)
     print(
         "| Broken edit | Saved → error page in the tab | Another page meanwhile "
         "| Fixed → page back in the tab |"
