@@ -114,9 +114,19 @@ def _answer_pages_with_the_failure(site: App, showing: _Showing, mount_path: str
     """A WSGI app: the error page for page requests while a failure lasts, else the site."""
 
     def app(environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
-        failure = showing.failure
-        if failure is None or not _asks_for_a_page(environ.get("PATH_INFO", ""), mount_path):
+        if not _asks_for_a_page(environ.get("PATH_INFO", ""), mount_path):
             return site(environ, start_response)
+        failure = showing.failure
+        if failure is None:
+            # MkDocs holds a page request while a rebuild is under way: if that rebuild
+            # fails, the page it left behind would never reload, so answer with the failure.
+            held: list[tuple[str, list[tuple[str, str]]]] = []
+            page = site(environ, lambda status, headers, *_: held.append((status, headers)))
+            failure = showing.failure
+            if failure is None:
+                start_response(*held[0])
+                return page
+            getattr(page, "close", lambda: None)()
         body = error_page.render(failure, _newest_build(site)).encode("utf-8")
         start_response(
             "500 Internal Server Error",

@@ -28,6 +28,8 @@ pytestmark = pytest.mark.slow
 
 # The error page's own header, which no page of the site may carry.
 ERROR_PAGE_MARK = "the last rebuild failed"
+# What `mkdocs serve` prints once a rebuild is under way.
+REBUILD_STARTED = "Building documentation..."
 # "At once": well under the build time, with room for a loaded machine.
 AT_ONCE_SECONDS = 3
 
@@ -47,12 +49,15 @@ def test_a_broken_edit_is_shown_at_once_and_the_fix_recovers(
     edit = CASES[case]
     path = project / edit.file
     good_text = path.read_text(encoding="utf-8")
-    assert served_text(server, PAGE), "the page is not served before the edit"
+    assert wait_until(lambda: served_text(server, PAGE), timeout=30), "no page before the edit"
     log_start = len(server.log())
 
     path.write_text(edit.breaks(good_text), encoding="utf-8")
     new_value = fresh_value()
     try:
+        assert wait_until(lambda: REBUILD_STARTED in server.log()[log_start:], timeout=30)
+        # Asked for while the failing rebuild runs, a page waits for it, then shows the failure.
+        assert fetch_with_status(server.url + PAGE, timeout=30)[0] == 500
         assert wait_until(lambda: REBUILD_FAILED in server.log()[log_start:], timeout=30), (
             server.log()[log_start:]
         )
