@@ -24,10 +24,10 @@ def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def served_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Server]]:
-    """A copy of the project under `mkdocs serve`, one for a test module; tests that break
-    a file mend it before they end."""
+    """A copy of the project under `mkdocs serve`, one for the session: the tests that
+    break a file of it mend it before they end."""
     project = copy_project(tmp_path_factory.mktemp("served") / "project")
     with mkdocs_serve(project) as server:
         yield project, server

@@ -2,8 +2,9 @@
 the error page, the server lives on, and the fix brings the pages back. The strict build still
 fails on the same edits and writes no error page.
 
-One server for the module; each case breaks one file of its copy of the project, then mends it.
-The browser's side (the open tab switching by itself) is in tests/browser/test_serve_errors.py.
+One server for the session (`served_copy`): each case breaks one file of its copy of the
+project, then mends it. The browser's side (the open tab switching by itself) is in
+tests/browser/test_serve_errors.py.
 """
 
 from __future__ import annotations

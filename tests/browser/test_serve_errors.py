@@ -1,9 +1,10 @@
 """Under `mkdocs serve`, the open tab shows a broken edit by itself and comes back once it is fixed.
 
-One server and one reading tab for the module: each case breaks one file of the served copy,
-waits for the tab to switch to the error page (the test never reloads it), opens another page
-in a second tab, which must answer at once, then mends the file and waits for the first tab
-to show the mended value. The error page itself is checked in both palettes and on a phone.
+One server for the session (`served_copy`) and one reading tab for the module: each case
+breaks one file of the served copy, waits for the tab to switch to the error page (the test
+never reloads it), opens another page in a second tab, which must answer at once, then mends
+the file and waits for the first tab to show the mended value. The error page itself is
+checked in both palettes and on a phone.
 """
 
 from __future__ import annotations
