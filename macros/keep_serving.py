@@ -11,6 +11,11 @@ writes no error page.
 
 mkdocs-macros (`on_error_fail: true`) stops on a page that fails to render by
 calling `exit()`; the wrapper catches that too, so the server keeps running.
+
+What it relies on in MkDocs 1.6's server, none of it private: `server.builder`, which
+its rebuild loop calls; the WSGI app it serves (`get_app`/`set_app`, from wsgiref);
+and its live-reload address, `/livereload/<build>/<id>`, as its pages' script uses it.
+The serve tests fail if an upgrade changes one of them.
 """
 
 from __future__ import annotations
