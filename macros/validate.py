@@ -19,12 +19,18 @@ from .model import SIDE_IDS, Comparison, Fact, RuleOfThumb, Signal
 class DataError(ValueError):
     """The comparison data breaks a rule the pages rely on."""
 
+    def __init__(self, source: str, problems: Sequence[str]) -> None:
+        self.source = source
+        # One line per problem, each naming the file, the record and the field.
+        self.problems = tuple(f"{source}: {problem}" for problem in problems)
+        super().__init__("invalid comparison data:\n  " + "\n  ".join(self.problems))
+
 
 def validate(comparison: Comparison, source: str, today: date) -> Comparison:
     """Return `comparison` unchanged, or raise `DataError` naming every problem found."""
-    problems = [f"{source}: {problem}" for problem in _problems(comparison, today)]
+    problems = list(_problems(comparison, today))
     if problems:
-        raise DataError("invalid comparison data:\n  " + "\n  ".join(problems))
+        raise DataError(source, problems)
     return comparison
 
 
