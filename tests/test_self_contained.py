@@ -96,7 +96,9 @@ def tracked_files(root: Path) -> list[str]:
     listed = subprocess.run(
         ["git", "ls-files", "-z"], cwd=root, capture_output=True, text=True, check=True
     )
-    return [name for name in listed.stdout.split("\0") if name and name not in NOT_SCANNED]
+    names = [name for name in listed.stdout.split("\0") if name and name not in NOT_SCANNED]
+    # A file deleted but not committed yet is still listed.
+    return [name for name in names if (root / name).is_file()]
 
 
 def reaches_outside(root: Path) -> list[str]:
