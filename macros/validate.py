@@ -87,7 +87,7 @@ def _lifecycle_problems(fact: Fact, today: date) -> Iterable[str]:
         yield f"{_name(fact)}: field 'lifecycle' is only for model facts, not {fact.kind!r}"
     if not lifecycle.sdk.strip():
         yield f"{_name(fact)}: field 'lifecycle.sdk' is empty"
-    if not _is_https_url(lifecycle.source):
+    if not is_https_url(lifecycle.source):
         yield f"{_name(fact)}: field 'lifecycle.source' is not an https URL: {lifecycle.source!r}"
     if lifecycle.status(today) == "shut down":
         yield (
