@@ -45,12 +45,16 @@ def _attribute(value: str) -> str:
 
 
 def _checkbox(signal: Signal) -> str:
-    """One signal as a list item: its checkbox and the label tied to it."""
+    """One signal as a list item: its checkbox and the label tied to it.
+
+    No `autocomplete="off"` (HTML allows it on no checkbox): the browser may restore ticks
+    on a reload, and the script then sets every box from the URL's ticks, which it keeps.
+    """
     return (
         '<li markdown="span">'
         f'<input type="checkbox" class="decision-signal" id="{_attribute(input_id(signal))}" '
         f'name="signal" value="{_attribute(signal.id)}" '
-        f'data-side="{_attribute(signal.side)}" autocomplete="off"> '
+        f'data-side="{_attribute(signal.side)}"> '
         f'<label for="{_attribute(input_id(signal))}">{signal.text}</label></li>'
     )
 
