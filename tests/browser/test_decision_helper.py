@@ -200,11 +200,12 @@ def test_a_shared_link_opens_with_the_same_ticks_and_answer(
     assert_clean(watched_page)
 
 
-def test_a_reload_shows_the_ticks_of_the_url_not_the_ones_the_browser_restores(
+def test_back_to_the_page_shows_the_ticks_of_the_url_not_the_ones_the_browser_restores(
     watched_page: Watched,
 ) -> None:
-    """Browsers restore a form's ticks on reload (the checkboxes may not opt out: HTML allows
-    no `autocomplete` on them); the script must set every box from the URL instead."""
+    """Browsers restore a form's ticks when the reader comes back to a page (the checkboxes
+    may not opt out: HTML allows no `autocomplete` on them); the script must set every box
+    from the URL instead."""
     page = open_decide(watched_page)
     restored, wanted = signals_for("chatgpt")[0], signals_for("platform")[0]
     tick_by_clicking(page, [restored])
@@ -214,7 +215,8 @@ def test_a_reload_shows_the_ticks_of_the_url_not_the_ones_the_browser_restores(
         "([parameter, id]) => history.replaceState(history.state, '', `?${parameter}=${id}`)",
         [decision.QUERY_PARAMETER, wanted.id],
     )
-    page.reload()
+    page.goto(watched_page.site_url)  # a full page load, not instant navigation
+    page.go_back()
     wait_for_helper(page)
     expect_answer(page, [wanted])
     assert_clean(watched_page)
