@@ -7,6 +7,10 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects pulls in properdocs, which prints a notice of its own.
 export DISABLE_MKDOCS_2_WARNING := true
 export UV_PYTHON_DOWNLOADS := never
+# Compile the environment's bytecode once, when it is synced: with PYTHONDONTWRITEBYTECODE set
+# (as on many CI and container images) Python would otherwise compile every module it imports
+# on every run, more than a third of a build.
+export UV_COMPILE_BYTECODE := 1
 
 VENV := .venv
 BIN := $(VENV)/bin

@@ -205,6 +205,28 @@ def test_a_shared_link_opens_with_the_same_ticks_and_answer(
     assert_clean(watched_page)
 
 
+def test_back_to_the_page_shows_the_ticks_of_the_url_not_the_ones_the_browser_restores(
+    watched_page: Watched,
+) -> None:
+    """Browsers restore a form's ticks when the reader comes back to a page (the checkboxes
+    may not opt out: HTML allows no `autocomplete` on them); the script must set every box
+    from the URL instead."""
+    page = open_decide(watched_page)
+    restored, wanted = signals_for("chatgpt")[0], signals_for("platform")[0]
+    tick_by_clicking(page, [restored])
+    expect_answer(page, [restored])
+    # The URL now names another tick than the form holds, as if it had been edited.
+    page.evaluate(
+        "([parameter, id]) => history.replaceState(history.state, '', `?${parameter}=${id}`)",
+        [decision.QUERY_PARAMETER, wanted.id],
+    )
+    page.goto(watched_page.site_url)  # a full page load, not instant navigation
+    page.go_back()
+    wait_for_helper(page)
+    expect_answer(page, [wanted])
+    assert_clean(watched_page)
+
+
 def test_a_hand_written_link_with_unknown_ids_keeps_the_known_ones(watched_page: Watched) -> None:
     known = signals_for("platform")[0]
     page = open_decide(watched_page, f"?{decision.QUERY_PARAMETER}={known.id}+no-such-signal")
