@@ -57,7 +57,7 @@ facts: $(VENV)/.synced
 cookbook: $(VENV)/.synced
 	$(BIN)/python -m macros.cookbook_cli write build
 
-# Compares a checkout of the cookbook with that page: make cookbook-check COOKBOOK=../LLM-Cookbook
+# Compares a checkout of the cookbook with that page: make cookbook-check COOKBOOK=path/to/LLM-Cookbook
 # Exit 0 when they match; 1 with a diff, or naming each broken relative link; 2 for a bad path.
 COOKBOOK ?=
 cookbook-check: $(VENV)/.synced

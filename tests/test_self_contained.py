@@ -39,6 +39,26 @@ class Allowed:
 ALLOWED = (
     Allowed(".github/workflows/*.yml", "~/.cache/uv", "uv's download cache, kept by actions/cache"),
     Allowed(".github/workflows/*.yml", "~/.npm", "npm's download cache, kept by actions/cache"),
+    Allowed(
+        "README.md",
+        "../../cookbook/",
+        "a link between two pages of the cookbook repository, as the cookbook export writes it",
+    ),
+    Allowed(
+        "macros/cookbook.py",
+        "../../cookbook/",
+        "the same link, in the docstring of the code that writes it",
+    ),
+    Allowed(
+        "macros/cookbook.py",
+        '"/".join(".." for',
+        "builds those links: the cookbook's root seen from the exported page's folder",
+    ),
+    Allowed(
+        "macros/cookbook_cli.py",
+        'startswith("../")',
+        "the check that a link of the export stays inside the cookbook checkout",
+    ),
 )
 
 # A run of `..` segments, not part of an ellipsis (`...`) or a range (`a..b`).
