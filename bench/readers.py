@@ -1,7 +1,9 @@
 """What readers get: Lighthouse on every page and the bytes of a first view and a next page.
 
-The site is built for the loopback address it is served at, gzip-compressed like GitHub
-Pages, so that Material's instant navigation works as it does for readers.
+The site is built for its published `site_url`, as readers get it (the URLs shown in its
+code are as long as theirs), and served on loopback under that address's path,
+gzip-compressed like GitHub Pages; Chromium and Lighthouse open it as
+`http://readers.localhost/<path>` (tests/local_site.py says why).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from chromium import CHROMIUM_FLAGS, chromium_path
-from local_site import served_locally
+from local_site import published_home, served_as_published
 from page_weight import PageWeight, first_view, instant_navigation
 from playwright.sync_api import sync_playwright
 
@@ -43,16 +45,19 @@ class ReaderResults:
     next_pages: list[PageWeight]
 
 
-def sitemap_pages(site_dir: Path) -> list[str]:
+def sitemap_pages(site_dir: Path, base: str) -> list[str]:
+    """Every page's local URL: its published address moved under `base`."""
+    home = published_home(site_dir)
     sitemap = ElementTree.parse(site_dir / "sitemap.xml").getroot()
-    return sorted((str(loc.text) for loc in sitemap.iterfind(".//{*}loc")), key=len)
+    published = sorted((str(loc.text) for loc in sitemap.iterfind(".//{*}loc")), key=len)
+    return [base + url.removeprefix(home) for url in published]
 
 
 def report_name(url: str, base: str) -> str:
     return (url.removeprefix(base).strip("/").replace("/", "-") or "home") + ".json"
 
 
-def lighthouse(url: str, report: Path) -> LighthouseResult:
+def lighthouse(url: str, report: Path, chromium_flags: list[str]) -> LighthouseResult:
     """Lighthouse's defaults: a mobile device, simulated throttling, all four categories."""
     if not LIGHTHOUSE.exists():
         raise RuntimeError(f"{LIGHTHOUSE} is missing: `make bench` installs it")
@@ -63,7 +68,8 @@ def lighthouse(url: str, report: Path) -> LighthouseResult:
         f"--output-path={report}",
         "--quiet",
         f"--only-categories={','.join(CATEGORIES)}",
-        "--chrome-flags=" + " ".join([*CHROMIUM_FLAGS, "--headless=new"]),
+        "--chrome-flags="
+        + " ".join([*CHROMIUM_FLAGS, "--headless=new", *map(quoted, chromium_flags)]),
     ]
     subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True)
     result = json.loads(report.read_text(encoding="utf-8"))
@@ -86,11 +92,22 @@ def lighthouse(url: str, report: Path) -> LighthouseResult:
     )
 
 
-def median_lighthouse(url: str, report: Path, runs: int) -> LighthouseResult:
+def quoted(flag: str) -> str:
+    """A flag whose value holds spaces, quoted for Lighthouse's --chrome-flags."""
+    name, _, value = flag.partition("=")
+    return f"{name}='{value}'" if " " in value else flag
+
+
+def median_lighthouse(
+    url: str, report: Path, runs: int, chromium_flags: list[str]
+) -> LighthouseResult:
     """Lighthouse's scores vary from run to run: the run with the median performance score,
     whose report is the one kept."""
     results = sorted(
-        (lighthouse(url, report.with_suffix(f".{run}.json")) for run in range(runs)),
+        (
+            lighthouse(url, report.with_suffix(f".{run}.json"), chromium_flags)
+            for run in range(runs)
+        ),
         key=lambda result: result.scores["performance"],
     )
     median = results[len(results) // 2]
@@ -102,13 +119,16 @@ def median_lighthouse(url: str, report: Path, runs: int) -> LighthouseResult:
 
 
 def measure(workdir: Path, lighthouse_runs: int) -> ReaderResults:
-    site_dir = workdir / "site-local"
+    site_dir = workdir / "site-published"
     reports = ARTIFACTS / "lighthouse"
     reports.mkdir(parents=True, exist_ok=True)
-    with served_locally(site_dir) as base:
-        pages = sitemap_pages(site_dir)
+    with served_as_published(site_dir) as served:
+        base = served.url
+        pages = sitemap_pages(site_dir, base)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=[*CHROMIUM_FLAGS, *served.chromium_flags]
+            )
             _, next_pages = instant_navigation(browser, pages[0])
             # In the order of the nav, as the footer's next links follow it.
             nav_order = [pages[0], *[weight.url for weight in next_pages]]
@@ -118,7 +138,9 @@ def measure(workdir: Path, lighthouse_runs: int) -> ReaderResults:
         results = []
         if lighthouse_runs > 0:
             results = [
-                median_lighthouse(url, reports / report_name(url, base), lighthouse_runs)
+                median_lighthouse(
+                    url, reports / report_name(url, base), lighthouse_runs, served.chromium_flags
+                )
                 for url in pages
             ]
     return ReaderResults(pages, results, first_views, next_pages)

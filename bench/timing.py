@@ -1,4 +1,8 @@
-"""Run a command and measure it: wall-clock seconds and the peak memory of the process."""
+"""Run a command and measure it: wall-clock seconds, CPU seconds and the peak memory of the process.
+
+On a shared machine the wall clock counts the other processes' load too; the CPU time
+(user + system, the command's own and its children's) barely moves with it.
+"""
 
 from __future__ import annotations
 
@@ -15,13 +19,14 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float
     peak_mb: float
     returncode: int
     output: str
 
 
 def run_timed(command: Sequence[str], cwd: Path, env: dict[str, str]) -> Run:
-    """Run `command` to its end; the peak resident memory comes from its own rusage (wait4)."""
+    """Run `command` to its end; CPU time and peak resident memory come from its rusage (wait4)."""
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -33,7 +38,8 @@ def run_timed(command: Sequence[str], cwd: Path, env: dict[str, str]) -> Run:
         output.seek(0)
         text = output.read().decode("utf-8", errors="replace")
     # Linux reports ru_maxrss in kilobytes.
-    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, text)
+    cpu_seconds = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu_seconds, usage.ru_maxrss / 1024, process.returncode, text)
 
 
 def median(values: Sequence[float]) -> float:

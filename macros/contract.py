@@ -106,9 +106,13 @@ FILES: tuple[PublicFile, ...] = (
     PublicFile(path="comparison.schema.json", label="The JSON Schema of `comparison.json`"),
 )
 
+# The guide's page in the cookbook, without `.md`: its old home, which keeps working,
+# and the source every page's footer credits (macros/credit.py).
+ORIGINAL_PAGE = "Integrations/OpenAI/01-chatgpt-vs-platform"
+
 LEGACY_PATHS: tuple[LegacyPath, ...] = (
-    LegacyPath(path="Integrations/OpenAI/01-chatgpt-vs-platform", target=""),
-    LegacyPath(path="integrations/openai/01-chatgpt-vs-platform", target=""),
+    LegacyPath(path=ORIGINAL_PAGE, target=""),
+    LegacyPath(path=ORIGINAL_PAGE.lower(), target=""),
 )
 
 

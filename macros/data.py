@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from .model import Comparison, CookbookPage, Fact, Knob, RuleOfThumb, Side, Signal, Verdict
+from .model import (
+    Comparison,
+    CookbookPage,
+    Fact,
+    Knob,
+    ModelLifecycle,
+    RuleOfThumb,
+    Side,
+    Signal,
+    Verdict,
+)
 
 # When each group of facts was last checked, and against what. A review moves
 # its date forward; `make facts` lists the facts whose review is getting old.
@@ -18,7 +28,16 @@ ADDRESSES_REVIEWED = date(2026, 11, 25)
 redirect to it: stated by the site's owner when asking for this check."""
 MODELS_REVIEWED = date(2026, 11, 25)
 """Each model name is one the `openai` SDK locked in uv.lock knows (3.57.0,
-published 2026-11-20); tests/test_facts.py checks that again on every run."""
+published 2026-11-20), and neither that SDK's list of deprecated values nor
+OpenAI's deprecations page announces a shutdown for it. gpt-6-luna is the
+page's replacement for gpt-4o-mini, gpt-6.1-sol its replacement for the GPT-5
+models; each model page was read too. tests/test_model_lifecycle.py checks the
+installed SDK again on every run."""
+NO_SHUTDOWN_ANNOUNCED = ModelLifecycle(
+    sdk="openai 3.57.0",
+    shutdown=None,
+    source="https://developers.openai.com/api/docs/deprecations",
+)
 GUIDE_WRITTEN = date(2025, 11, 13)
 """Plans and billing units are as the guide states them, not checked since.
 The guide names gpt-5.1, first released on this date, so it is no older."""
@@ -75,26 +94,29 @@ FACTS: tuple[Fact, ...] = (
     Fact(
         id="model_small",
         kind="model",
-        label="A small, fast chat model",
-        value="gpt-4o-mini",
-        source="https://platform.openai.com/docs/models",
+        label="A small, fast model that reasons by default",
+        value="gpt-6-luna",
+        source="https://developers.openai.com/api/docs/models/gpt-6-luna",
         reviewed=MODELS_REVIEWED,
+        lifecycle=NO_SHUTDOWN_ANNOUNCED,
     ),
     Fact(
         id="model_flagship",
         kind="model",
-        label="A general-purpose chat model",
-        value="gpt-5.1",
-        source="https://platform.openai.com/docs/models",
+        label="A larger model for harder tasks",
+        value="gpt-6.1-sol",
+        source="https://developers.openai.com/api/docs/models/gpt-6.1-sol",
         reviewed=MODELS_REVIEWED,
+        lifecycle=NO_SHUTDOWN_ANNOUNCED,
     ),
     Fact(
         id="model_embedding",
         kind="model",
         label="An embeddings model",
         value="text-embedding-3-small",
-        source="https://platform.openai.com/docs/models",
+        source="https://developers.openai.com/api/docs/models/text-embedding-3-small",
         reviewed=MODELS_REVIEWED,
+        lifecycle=NO_SHUTDOWN_ANNOUNCED,
     ),
 )
 

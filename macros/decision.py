@@ -27,13 +27,17 @@ from .model import Comparison, Signal, Verdict
 QUERY_PARAMETER = "ticked"
 """The URL query parameter holding the ticked signal ids, space separated."""
 PAYLOAD_ID = "decision-helper-data"
+FORM_ID = "decision-checklist-form"
+"""An empty form that owns every checkbox, for its `autocomplete="off"` (see `_checkbox`)."""
 RESULT_ID = "decision-result"
 
 RESULT_TITLE = "Your answer"
 REASONS_INTRO = "Because you ticked:"
 RULE_INTRO = "Rule of thumb:"
 CLEAR_LABEL = "Clear all ticks"
-SHARE_LABEL = "Link to this answer"
+SHARE_LABEL = "Copy link to this answer"
+SHARE_COPIED = "Link to this answer copied"
+SHARE_FAILED = "Could not copy: the address bar holds the link to this answer"
 
 
 def input_id(signal: Signal) -> str:
@@ -45,12 +49,18 @@ def _attribute(value: str) -> str:
 
 
 def _checkbox(signal: Signal) -> str:
-    """One signal as a list item: its checkbox and the label tied to it."""
+    """One signal as a list item: its checkbox and the label tied to it.
+
+    Browsers restore a form's ticks when the reader comes back to the page, after the
+    script has set them from the URL: the answer shown would not match the boxes. HTML
+    allows no `autocomplete` on a checkbox, so the box belongs (`form`) to an empty form
+    that has `autocomplete="off"`, rendered with the result.
+    """
     return (
         '<li markdown="span">'
         f'<input type="checkbox" class="decision-signal" id="{_attribute(input_id(signal))}" '
         f'name="signal" value="{_attribute(signal.id)}" '
-        f'data-side="{_attribute(signal.side)}" autocomplete="off"> '
+        f'data-side="{_attribute(signal.side)}" form="{FORM_ID}"> '
         f'<label for="{_attribute(input_id(signal))}">{signal.text}</label></li>'
     )
 
@@ -147,18 +157,24 @@ def _verdict_template(c: Comparison, verdict: Verdict) -> str:
 
 
 def result(c: Comparison) -> str:
-    """The result box, hidden until the script runs, with the templates and data it reads."""
+    """The result box, hidden until the script runs, with the templates and data it reads,
+    after the form that owns the checkboxes."""
     templates = [_verdict_template(c, verdict) for verdict in c.verdicts]
     return "\n".join(
         (
+            f'<form id="{FORM_ID}" autocomplete="off"></form>',
             f'<div class="decision-result" id="{RESULT_ID}" hidden markdown="block">',
             f'<p class="decision-result__title" id="{RESULT_ID}-title">{RESULT_TITLE}</p>',
+            # Only the verdict's headline is announced; the details follow it, read on demand.
             f'<div class="decision-result__live" role="status" aria-live="polite" '
             f'aria-atomic="true" aria-labelledby="{RESULT_ID}-title"></div>',
+            '<div class="decision-result__details"></div>',
             '<p class="decision-result__actions">'
             '<button type="button" class="md-button decision-result__clear">'
             f"{CLEAR_LABEL}</button> "
-            f'<a class="decision-result__share" href="">{SHARE_LABEL}</a></p>',
+            '<button type="button" class="decision-result__share" '
+            f'data-copied="{_attribute(SHARE_COPIED)}" data-failed="{_attribute(SHARE_FAILED)}">'
+            f"{SHARE_LABEL}</button></p>",
             '<div class="decision-result__templates" hidden markdown="block">',
             "",
             "\n\n".join(templates),

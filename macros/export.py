@@ -57,6 +57,10 @@ def _decode(kind: Any, data: Any) -> Any:
         return frozenset(_decode(typing.get_args(kind)[0], item) for item in data)
     if kind is date:
         return date.fromisoformat(data)
+    if origin in (types.UnionType, typing.Union) and data is not None:
+        # An optional value (`X | None`) that is present: decode it as its one other type.
+        (present,) = [option for option in typing.get_args(kind) if option is not type(None)]
+        return _decode(present, data)
     return data
 
 

@@ -56,19 +56,42 @@ def facts_shown(markdown: str, facts: Iterable[Fact]) -> list[Fact]:
     return [by_id[fact_id] for fact_id in ids if fact_id in by_id]
 
 
+def time_markup(day: date) -> str:
+    return f'<time datetime="{day.isoformat()}">{long_date(day)}</time>'
+
+
+def lifecycle_markdown(fact: Fact) -> str:
+    """What a model's review found about its shutdown, linked to where it looked; "" otherwise."""
+    lifecycle = fact.lifecycle
+    if lifecycle is None:
+        return ""
+    where = f"[OpenAI’s deprecations]({lifecycle.source})"
+    if lifecycle.shutdown is None:
+        return f"no shutdown announced in {where}"
+    return f"shutdown announced for {time_markup(lifecycle.shutdown)} in {where}"
+
+
 def review_note(facts: Sequence[Fact]) -> str:
-    """The admonition that closes a page: each fact shown, its source, when it was reviewed."""
+    """The admonition that closes a page: each fact shown, its source, when it was reviewed.
+
+    For a model, the note also says what the review found about the model's shutdown.
+    """
     if not facts:
         return ""
-    items = "\n".join(
-        f"    - [{value_markdown(fact)}]({fact.source}): {fact.label} (reviewed "
-        f'<time datetime="{fact.reviewed.isoformat()}">{long_date(fact.reviewed)}</time>)'
-        for fact in facts
-    )
+    items = "\n".join(_note_item(fact) for fact in facts)
     return (
         '!!! info facts-reviewed "When the facts on this page were last reviewed"\n\n'
         "    Addresses, plans and model names change. Each one links to its public source:\n\n"
         f"{items}\n"
+    )
+
+
+def _note_item(fact: Fact) -> str:
+    lifecycle = lifecycle_markdown(fact)
+    found = f"; {lifecycle}" if lifecycle else ""
+    return (
+        f"    - [{value_markdown(fact)}]({fact.source}): {fact.label} "
+        f"(reviewed {time_markup(fact.reviewed)}{found})"
     )
 
 

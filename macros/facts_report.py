@@ -1,8 +1,11 @@
 """`make facts`: every fact with its source and age, oldest review first.
 
-Facts reviewed more than six months ago are flagged for a re-check. The report
-informs and always exits 0 on age: a check that fails when the calendar moves
-would break builds nobody changed.
+Facts reviewed more than six months ago are flagged for a re-check, and each
+model shows its lifecycle: the status its review recorded, with the announced
+shutdown date if any, then what the installed `openai` SDK says about it now.
+The report informs and always exits 0: a check that fails when the calendar
+moves would break builds nobody changed (tests/test_model_lifecycle.py is the
+check that fails when the SDK announces a shutdown).
 
     python -m macros.facts_report [--today YYYY-MM-DD]
 """
@@ -13,15 +16,17 @@ import argparse
 from collections.abc import Sequence
 from datetime import date
 
+from . import sdk_models
 from .data import COMPARISON
 from .facts import STALE_AFTER_MONTHS, is_stale, oldest_first
 from .model import Fact
+from .sdk_models import SdkModels
 
 STALE_MARK = "OLD"
-HEADER = ("", "reviewed", "age", "fact", "value", "source")
+HEADER = ("", "reviewed", "age", "fact", "value", "lifecycle", "source")
 
 
-def report(facts: Sequence[Fact], today: date) -> str:
+def report(facts: Sequence[Fact], today: date, sdk: SdkModels | None = None) -> str:
     rows = [_row(fact, today) for fact in oldest_first(facts)]
     widths = [max(len(row[i]) for row in (HEADER, *rows)) for i in range(len(HEADER))]
     lines = [_line(HEADER, widths), *(_line(row, widths) for row in rows)]
@@ -35,7 +40,36 @@ def report(facts: Sequence[Fact], today: date) -> str:
         lines.append(
             "Check each at its source, then update its value and `reviewed` in macros/data.py."
         )
-    return "\n".join(lines)
+    return "\n".join([*lines, "", *sdk_lines(facts, sdk)])
+
+
+def lifecycle_cell(fact: Fact, today: date) -> str:
+    """`active, no shutdown announced`, or `deprecated, shutdown 2027-01-14`, as reviewed."""
+    if fact.lifecycle is None:
+        return ""
+    status = fact.lifecycle.status(today)
+    shutdown = fact.lifecycle.shutdown
+    when = "no shutdown announced" if shutdown is None else f"shutdown {shutdown.isoformat()}"
+    return f"{status}, {when}"
+
+
+def sdk_lines(facts: Sequence[Fact], sdk: SdkModels | None) -> list[str]:
+    """What the installed SDK says today about each model fact, next to what its review found."""
+    models = [fact for fact in facts if fact.lifecycle is not None]
+    if sdk is None:
+        return ["The openai package is not installed: the models' lifecycle was not re-checked."]
+    lines = [f"Models in the installed SDK, openai {sdk.version}:"]
+    for fact in models:
+        deprecation = sdk.deprecation(fact.value)
+        if fact.value not in sdk.names:
+            said = "not a model name of the SDK"
+        elif deprecation is None:
+            said = "known, no shutdown announced"
+        else:
+            when = deprecation.shutdown.isoformat() if deprecation.shutdown else "no date given"
+            said = f"DEPRECATED, shutdown {when} ({deprecation.where}: {deprecation.note})"
+        lines.append(f"  {fact.id}: {fact.value}: {said}")
+    return lines
 
 
 def _row(fact: Fact, today: date) -> tuple[str, ...]:
@@ -45,6 +79,7 @@ def _row(fact: Fact, today: date) -> tuple[str, ...]:
         f"{(today - fact.reviewed).days} days",
         fact.id,
         fact.value,
+        lifecycle_cell(fact, today),
         fact.source,
     )
 
@@ -62,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the date to measure ages from (YYYY-MM-DD; default: today)",
     )
     arguments = parser.parse_args(argv)
-    print(report(COMPARISON.facts, arguments.today))
+    print(report(COMPARISON.facts, arguments.today, sdk_models.installed()))
     return 0
 
 

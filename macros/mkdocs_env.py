@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import decision, export, facts, legacy, linking, render
+from . import credit, decision, export, facts, legacy, linking, render
 from .data import COMPARISON
 from .model import Comparison
 from .validate import validate
@@ -42,6 +42,7 @@ def macros(comparison: Comparison, conf: Mapping[str, Any]) -> dict[str, Macro]:
         "mottos": render.mottos,
         "thinking_mottos": render.thinking_mottos,
         "model_examples": render.model_examples,
+        "models_as_of": render.models_as_of,
         "knobs": render.knobs,
         "responsibilities": render.responsibilities,
         "comparison_table": render.comparison_table,
@@ -65,6 +66,8 @@ def define_env(env: MacrosEnv) -> None:
     data_file = DATA_FILE.relative_to(DATA_FILE.parents[1]).as_posix()
     comparison = validate(COMPARISON, source=data_file, today=date.today())
     env.variables["comparison"] = comparison
+    # For the theme's footer (overrides/partials/copyright.html), 404 page included.
+    env.conf["extra"]["credit"] = credit.footer_credit(env.conf["extra"]["cookbook_base_url"])
     for name, function in macros(comparison, env.conf).items():
         env.macro(function, name)
 

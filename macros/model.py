@@ -16,6 +16,27 @@ SIDE_IDS: tuple[SideId, ...] = ("chatgpt", "platform")
 FactKind = Literal["address", "plan", "model", "billing"]
 
 
+ModelStatus = Literal["active", "deprecated", "shut down"]
+
+
+@dataclass(frozen=True)
+class ModelLifecycle:
+    """What the review of a model name checked besides the name: will the model keep answering?"""
+
+    sdk: str
+    """The `openai` SDK whose model list holds the name, with its version: "openai 3.57.0"."""
+    shutdown: date | None
+    """The shutdown OpenAI announced for the model; None when the review found none announced."""
+    source: str
+    """Where the review looked for a shutdown: OpenAI's deprecations page."""
+
+    def status(self, today: date) -> ModelStatus:
+        """OpenAI's lifecycle states: active until a shutdown is announced, then deprecated."""
+        if self.shutdown is None:
+            return "active"
+        return "shut down" if self.shutdown <= today else "deprecated"
+
+
 @dataclass(frozen=True)
 class Fact:
     """A value that changes in the real world, with where it was checked and when."""
@@ -26,6 +47,8 @@ class Fact:
     value: str
     source: str
     reviewed: date
+    lifecycle: ModelLifecycle | None = None
+    """For a model: what its review found about the model's shutdown. None for other kinds."""
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,13 @@ def model_examples(c: Comparison) -> str:
     """The model facts as examples, dated: model names are the first thing to go stale."""
     models = [fact for fact in c.facts if fact.kind == "model"]
     names = ", ".join(fact_value(c, fact.id) for fact in models)
-    return f"for example {names}; names as of {long_date(min(fact.reviewed for fact in models))}"
+    return f"for example {names}; {models_as_of(c)}"
+
+
+def models_as_of(c: Comparison) -> str:
+    """When the model names were last checked: "names as of 25 November 2026"."""
+    reviewed = min(fact.reviewed for fact in c.facts if fact.kind == "model")
+    return f"names as of {long_date(reviewed)}"
 
 
 def knobs(c: Comparison) -> str:
@@ -166,6 +172,11 @@ def cookbook_page(c: Comparison, name: str) -> CookbookPage:
     raise KeyError(f"unknown cookbook page {name!r}; known pages: {known}")
 
 
+def cookbook_url(base_url: str, path: str) -> str:
+    """The address of the cookbook file at `path` (relative to the cookbook's root)."""
+    return f"{base_url.rstrip('/')}/{path}"
+
+
 def cookbook_link(c: Comparison, base_url: str, name: str, text: str = "") -> str:
     page = cookbook_page(c, name)
-    return f"[{text or page.title}]({base_url.rstrip('/')}/{page.path})"
+    return f"[{text or page.title}]({cookbook_url(base_url, page.path)})"

@@ -19,12 +19,18 @@ from .model import SIDE_IDS, Comparison, Fact, RuleOfThumb, Signal
 class DataError(ValueError):
     """The comparison data breaks a rule the pages rely on."""
 
+    def __init__(self, source: str, problems: Sequence[str]) -> None:
+        self.source = source
+        # One line per problem, each naming the file, the record and the field.
+        self.problems = tuple(f"{source}: {problem}" for problem in problems)
+        super().__init__("invalid comparison data:\n  " + "\n  ".join(self.problems))
+
 
 def validate(comparison: Comparison, source: str, today: date) -> Comparison:
     """Return `comparison` unchanged, or raise `DataError` naming every problem found."""
-    problems = [f"{source}: {problem}" for problem in _problems(comparison, today)]
+    problems = list(_problems(comparison, today))
     if problems:
-        raise DataError("invalid comparison data:\n  " + "\n  ".join(problems))
+        raise DataError(source, problems)
     return comparison
 
 
@@ -60,10 +66,34 @@ def _problems(c: Comparison, today: date) -> Iterable[str]:
 def _fact_problems(facts: Sequence[Fact], today: date) -> Iterable[str]:
     """A reader must be able to follow each fact's source and trust its review date."""
     for fact in facts:
-        if not _is_https_url(fact.source):
+        if not is_https_url(fact.source):
             yield f"{_name(fact)}: field 'source' is not an https URL: {fact.source!r}"
         if fact.reviewed > today:
             yield f"{_name(fact)}: field 'reviewed' is in the future: {fact.reviewed}"
+        yield from _lifecycle_problems(fact, today)
+
+
+def _lifecycle_problems(fact: Fact, today: date) -> Iterable[str]:
+    """A model fact says what its review found about the model's shutdown; only a model does."""
+    lifecycle = fact.lifecycle
+    if lifecycle is None:
+        if fact.kind == "model":
+            yield (
+                f"{_name(fact)}: field 'lifecycle' is missing: a model's review records "
+                "the SDK that knows the name and whether a shutdown is announced"
+            )
+        return
+    if fact.kind != "model":
+        yield f"{_name(fact)}: field 'lifecycle' is only for model facts, not {fact.kind!r}"
+    if not lifecycle.sdk.strip():
+        yield f"{_name(fact)}: field 'lifecycle.sdk' is empty"
+    if not is_https_url(lifecycle.source):
+        yield f"{_name(fact)}: field 'lifecycle.source' is not an https URL: {lifecycle.source!r}"
+    if lifecycle.status(today) == "shut down":
+        yield (
+            f"{_name(fact)}: field 'lifecycle.shutdown': {fact.value} was shut down on "
+            f"{lifecycle.shutdown}; name a model that still answers"
+        )
 
 
 def _verdict_coverage(c: Comparison) -> Iterable[str]:
@@ -82,7 +112,7 @@ def _verdict_coverage(c: Comparison) -> Iterable[str]:
                 )
 
 
-def _is_https_url(text: str) -> bool:
+def is_https_url(text: str) -> bool:
     """An absolute https URL with a host: something a reader can follow."""
     parts = urlsplit(text)
     return parts.scheme == "https" and bool(parts.hostname) and not any(c.isspace() for c in text)

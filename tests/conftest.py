@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT_ROOT, BuiltSite, copy_project, run_build
+from helpers import PROJECT_ROOT, BuiltSite, Server, copy_project, mkdocs_serve, run_build
 
 
 @pytest.fixture(scope="session")
@@ -21,3 +22,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def project_copy(tmp_path: Path) -> Path:
     """A fresh, buildable copy of the project for a test to modify."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def served_copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Server]]:
+    """A copy of the project under `mkdocs serve`, one for the session: the tests that
+    break a file of it mend it before they end."""
+    project = copy_project(tmp_path_factory.mktemp("served") / "project")
+    with mkdocs_serve(project) as server:
+        yield project, server

@@ -153,6 +153,15 @@ def fetch(url: str, timeout: float = 5) -> str:
         return str(response.read().decode("utf-8"))
 
 
+def fetch_with_status(url: str, timeout: float = 5) -> tuple[int, str]:
+    """The HTTP status and the body, error statuses included."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
 def wait_until(condition, timeout: float, interval: float = 0.1) -> bool:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -14,7 +14,11 @@ from playwright.sync_api import Browser, Page, Request, ViewportSize
 # Lighthouse's mobile screen; the bytes do not depend on it, but the first view should be a phone's.
 PHONE: ViewportSize = {"width": 412, "height": 823}
 NEXT_PAGE_LINK = "a.md-footer__link--next"
-SETTLE_MS = 300
+# Material's document$ emits once per page shown, the first load and each instant navigation
+# alike, after the new page is in place and the scripts subscribed to it have run.
+COUNT_PAGES_SHOWN = (
+    "document$.subscribe(() => { window.pagesShown = (window.pagesShown || 0) + 1; })"
+)
 
 
 @dataclass(frozen=True)
@@ -104,14 +108,15 @@ def instant_navigation(browser: Browser, start_url: str) -> tuple[PageWeight, li
         log = NetworkLog(page)
         page.goto(start_url, wait_until="networkidle")
         first = log.take(start_url)
+        page.evaluate(COUNT_PAGES_SHOWN)
         next_pages = []
         while (link := page.query_selector(NEXT_PAGE_LINK)) is not None:
             target = str(link.evaluate("link => link.href"))
+            shown = int(page.evaluate("window.pagesShown"))
             with page.expect_request_finished(partial(is_request_for, target)):
                 link.click()
-            page.wait_for_load_state("networkidle")
-            # Scripts of the new page run after its HTML arrives; let their requests show.
-            page.wait_for_timeout(SETTLE_MS)
+            # Not just the HTML: the page swapped in, and what its scripts asked for on showing it.
+            page.wait_for_function(f"window.pagesShown > {shown}")
             next_pages.append(log.take(target))
         return first, next_pages
     finally:

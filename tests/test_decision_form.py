@@ -121,6 +121,25 @@ def test_the_result_is_announced_through_a_live_region(article: Tag) -> None:
     assert live[0].get_text(strip=True) == "", "the live region must start empty"
 
 
+def test_the_details_and_actions_sit_outside_the_live_region(article: Tag) -> None:
+    """Only the verdict is announced: the reasons and the buttons are read on demand."""
+    result = article.find(id=decision.RESULT_ID)
+    live = result.find(attrs={"aria-live": True})
+    for part in ("decision-result__details", "decision-result__actions"):
+        element = result.find(class_=part)
+        assert element is not None, part
+        assert live not in element.parents, part
+        assert element not in live.descendants, part
+
+
+def test_the_share_control_is_a_button_that_copies(article: Tag) -> None:
+    share = article.find(class_="decision-result__share")
+    assert share.name == "button"
+    assert share["type"] == "button"
+    assert text(share) == decision.SHARE_LABEL
+    assert share["data-copied"] == decision.SHARE_COPIED
+
+
 def embedded_data(article: Tag) -> dict[str, list[dict[str, object]]]:
     element = article.find(id=decision.PAYLOAD_ID)
     assert element is not None

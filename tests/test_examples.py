@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from example_files import EXAMPLE_FILES, EXAMPLES, example_id, models_named
 from helpers import DOCS, BuiltSite, replace_in_file, run_build
 from openai import OpenAI
 from openai_standin import DUMMY_KEY, SDK, ApiStandIn, Exchange, nearest
@@ -28,7 +29,6 @@ from pytest_httpserver import HTTPServer
 
 from macros.data import COMPARISON
 
-EXAMPLES = DOCS / "examples"
 PAGE = "first-calls/"
 PAGE_SOURCE = DOCS / "first-calls.md"
 # The section of the page that shows each example: the first request, then one per knob.
@@ -45,12 +45,6 @@ EMBEDDING_MODEL = MODELS["model_embedding"]
 CHAT_MODELS = frozenset(value for fact_id, value in MODELS.items() if fact_id != "model_embedding")
 KEY_LIKE = re.compile(r"\bsk-[A-Za-z0-9_-]+")
 TEXT_SUFFIXES = {".md", ".html", ".xml", ".txt", ".json", ".js", ".css", ".py", ".sh", ".yml"}
-
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.py")) + sorted(EXAMPLES.glob("*.sh"))
-
-
-def example_id(path: Path) -> str:
-    return path.name
 
 
 # --- what the page shows -------------------------------------------------------------------
@@ -131,22 +125,6 @@ def test_no_key_like_string_in_docs_or_the_built_site(site: BuiltSite) -> None:
 
 
 # --- what the examples contain, checked without running them ------------------------------
-
-
-def models_named(path: Path) -> set[str]:
-    """The model names an example sends: `model=` in Python, `"model":` or jq's `model:` in bash."""
-    source = path.read_text(encoding="utf-8")
-    if path.suffix == ".py":
-        return {
-            keyword.value.value
-            for node in ast.walk(ast.parse(source))
-            if isinstance(node, ast.Call)
-            for keyword in node.keywords
-            if keyword.arg == "model"
-            and isinstance(keyword.value, ast.Constant)
-            and isinstance(keyword.value.value, str)
-        }
-    return set(re.findall(r'"?\bmodel"?\s*:\s*"([^"]+)"', source))
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=example_id)
@@ -256,9 +234,19 @@ class Run:
         )
 
 
-def run_example(path: Path, server: HTTPServer, key: str = DUMMY_KEY) -> Run:
-    """Run one example to its end against a fresh stand-in, with only the environment it needs."""
-    api = ApiStandIn(chat_models=CHAT_MODELS, embedding_model=EMBEDDING_MODEL)
+def run_example(
+    path: Path, server: HTTPServer, key: str = DUMMY_KEY, tool_calls: int = 1, **behaviour: Any
+) -> Run:
+    """Run one example to its end against a fresh stand-in, with only the environment it needs.
+
+    `tool_calls` and `behaviour` tell the stand-in how its model behaves (see `ApiStandIn`).
+    """
+    api = ApiStandIn(
+        chat_models=CHAT_MODELS,
+        embedding_model=EMBEDDING_MODEL,
+        tool_calls=tool_calls,
+        **behaviour,
+    )
     base_url = api.install(server)
     command = [sys.executable, str(path)] if path.suffix == ".py" else ["bash", str(path)]
     env = {
@@ -292,6 +280,8 @@ def check_first_request(run: Run) -> None:
 def check_sampling(run: Run) -> None:
     for exchange in run.exchanges:
         assert {"temperature", "top_p", "max_output_tokens"} <= set(exchange.body)
+        assert exchange.body["reasoning"] == {"effort": "none"}, "sampling needs reasoning off"
+        assert exchange.reply["status"] == "completed", "the cap leaves no room for the answer"
     temperatures = [exchange.body["temperature"] for exchange in run.exchanges]
     if run.path.suffix == ".py":
         assert len(set(temperatures)) == len(temperatures) > 1, temperatures
@@ -303,25 +293,31 @@ def check_sampling(run: Run) -> None:
 
 def check_streaming(run: Run) -> None:
     (exchange,) = run.exchanges
-    if run.path.suffix == ".sh":
-        assert run.stdout == exchange.raw, "curl did not print the events as they came"
-    else:
-        assert run.stdout.strip() == exchange.text
+    assert run.stdout == exchange.text + "\n"
 
 
 def check_tool_call(run: Run) -> None:
-    asked, answered = run.exchanges
-    assert asked.body["tools"], "the first request offers no function"
-    (call,) = asked.function_calls
-    assert answered.body["previous_response_id"] == asked.reply["id"]
-    (output,) = [item for item in answered.body["input"] if item["type"] == "function_call_output"]
-    assert output["call_id"] == call["call_id"]
-    arguments = json.loads(call["arguments"])
-    result = json.loads(output["output"])
-    assert arguments.items() <= result.items(), "the function result ignores the arguments"
-    assert call["name"] in run.stdout
-    assert all(str(value) in run.stdout for value in arguments.values())
-    assert run.stdout.rstrip().endswith(answered.text)
+    """Every call the model asked for is run and answered, then its answer is printed."""
+    first, *rest = run.exchanges
+    assert first.body["tools"], "the first request offers no function"
+    calls = first.function_calls
+    assert len(rest) == (1 if calls else 0), "one request to send the results, none without calls"
+    if calls:
+        (answered,) = rest
+        assert answered.body["previous_response_id"] == first.reply["id"]
+        outputs = {
+            item["call_id"]: item
+            for item in answered.body["input"]
+            if item["type"] == "function_call_output"
+        }
+        assert sorted(outputs) == sorted(call["call_id"] for call in calls)
+        for call in calls:
+            arguments = json.loads(call["arguments"])
+            result = json.loads(outputs[call["call_id"]]["output"])
+            assert arguments.items() <= result.items(), "the function result ignores the arguments"
+            assert call["name"] in run.stdout
+            assert all(str(value) in run.stdout for value in arguments.values())
+    assert run.stdout.rstrip().endswith(run.exchanges[-1].text)
 
 
 def check_embeddings(run: Run) -> None:
@@ -413,6 +409,129 @@ def test_a_model_the_data_does_not_name_is_refused(tmp_path: Path, httpserver: H
     run = run_example(copy, httpserver)
     assert run.result.returncode != 0
     assert any("gpt-not-in-the-data" in rejection for rejection in run.api.rejections)
+
+
+def refused(run: Run, *fragments: str) -> bool:
+    """The example failed, and the stand-in said why in words holding every fragment."""
+    return run.result.returncode != 0 and any(
+        all(fragment in rejection for fragment in fragments) for rejection in run.api.rejections
+    )
+
+
+def test_an_unknown_key_inside_a_tool_definition_is_refused(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    require("jq")
+    copy = broken_copy(
+        tmp_path, "tool_call.sh", '"strict": true\n}]', '"strict": true,\n  "colour": 1\n}]'
+    )
+    run = run_example(copy, httpserver)
+    assert refused(run, "Unknown parameter", "tools[0].colour"), run.describe()
+
+
+def test_an_unknown_key_inside_an_input_item_is_refused(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    # `name` on a message is a Chat Completions field the Responses API does not take.
+    question = '"content": "Do you bake gluten-free bread?"'
+    copy = broken_copy(tmp_path, "first_request.sh", question, f'{question}, "name": "Ann"')
+    run = run_example(copy, httpserver)
+    assert refused(run, "Unknown parameter", "input[1].name"), run.describe()
+
+
+def test_a_strict_function_schema_left_open_is_refused(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    copy = broken_copy(tmp_path, "tool_call.py", '"additionalProperties": False,', "")
+    run = run_example(copy, httpserver)
+    assert refused(run, "get_order_status", "'additionalProperties'", "false"), run.describe()
+
+
+def test_a_strict_function_schema_with_an_optional_property_is_refused(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    copy = broken_copy(tmp_path, "tool_call.py", '"required": ["order_id"],', '"required": [],')
+    run = run_example(copy, httpserver)
+    assert refused(run, "get_order_status", "'required'", "'order_id'"), run.describe()
+
+
+def test_sampling_settings_to_a_reasoning_model_are_refused_unless_its_effort_is_none(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    effort = '"reasoning": {"effort": "none"},'
+    without = broken_copy(tmp_path, "sampling.sh", effort, "")
+    run = run_example(without, httpserver)
+    assert refused(run, "Unsupported parameter", "'temperature'", "'medium'"), run.describe()
+    httpserver.clear()  # a fresh stand-in for the second run
+    (tmp_path / "low").mkdir()
+    low = broken_copy(tmp_path / "low", "sampling.py", '"effort": "none"', '"effort": "low"')
+    run = run_example(low, httpserver)
+    assert refused(run, "Unsupported parameter", "'temperature'", "'low'"), run.describe()
+
+
+def test_content_parts_are_accepted_and_a_wrong_part_is_refused(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    text = '"Do you bake gluten-free bread?"'
+    parts = broken_copy(
+        tmp_path, "first_request.sh", text, f'[{{"type": "input_text", "text": {text}}}]'
+    )
+    run = run_example(parts, httpserver)
+    assert run.result.returncode == 0, run.describe()
+    assert run.api.rejections == []
+    httpserver.clear()  # a fresh stand-in for the second run
+    (tmp_path / "wrong").mkdir()
+    # `text` is the part type of Chat Completions; the Responses API wants `input_text`.
+    wrong = broken_copy(
+        tmp_path / "wrong", "first_request.sh", text, f'[{{"type": "text", "text": {text}}}]'
+    )
+    run = run_example(wrong, httpserver)
+    assert refused(run, "Invalid content part type 'text'", "input[1].content[0]"), run.describe()
+
+
+def test_reasoning_tokens_count_against_max_output_tokens(
+    tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    """With reasoning on and a small cap, the answer is cut short, and the example says so."""
+    copy = broken_copy(tmp_path, "sampling.py", "temperature=temperature,", "")
+    replace_in_file(copy, "top_p=1,", "")
+    replace_in_file(copy, '"effort": "none"', '"effort": "low"')
+    # 50 was this example's cap before its model reasoned: it now leaves no room at all.
+    replace_in_file(copy, "max_output_tokens=300", "max_output_tokens=50")
+    run = run_example(copy, httpserver)
+    assert run.result.returncode == 0, run.describe()
+    for exchange in run.exchanges:
+        assert exchange.reply["status"] == "incomplete"
+        assert exchange.reply["usage"]["output_tokens_details"]["reasoning_tokens"] > 0
+    assert run.stdout.count("[cut short by max_output_tokens]") == len(run.exchanges) == 2
+
+
+@pytest.mark.parametrize("calls", [0, 2], ids=["no call", "two calls"])
+@pytest.mark.parametrize("name", ["tool_call.py", "tool_call.sh"])
+def test_the_tool_call_example_handles_no_call_and_several_calls(
+    httpserver: HTTPServer, name: str, calls: int
+) -> None:
+    if name.endswith(".sh"):
+        require("jq")
+    run = run_example(EXAMPLES / name, httpserver, tool_calls=calls)
+    assert run.result.returncode == 0, run.describe()
+    assert run.api.rejections == [], run.describe()
+    assert len(run.exchanges[0].function_calls) == calls
+    check_tool_call(run)
+
+
+@pytest.mark.parametrize("name", ["streaming.py", "streaming.sh"])
+def test_the_streaming_example_stops_on_an_error_event(httpserver: HTTPServer, name: str) -> None:
+    if name.endswith(".sh"):
+        require("jq")
+    run = run_example(EXAMPLES / name, httpserver, stream_error_after=2)
+    assert run.result.returncode != 0, run.describe()
+    assert "The answer broke off: The stand-in broke off the answer. (server_error)" in (
+        run.result.stderr
+    ), run.describe()
+    (exchange,) = run.exchanges
+    assert run.stdout.startswith(" ".join(exchange.text.split()[:2])), run.describe()
+    assert exchange.text not in run.stdout
 
 
 def test_a_wrong_key_is_refused(httpserver: HTTPServer) -> None:

@@ -62,22 +62,48 @@ def run_tool(*command: str | Path) -> subprocess.CompletedProcess[str]:
 
 # --- the workflows ---------------------------------------------------------------------------
 
+# The oldest major version of each action that runs on a supported Node (Node 20 reached its
+# end of life in April 2026); Dependabot moves them on from there.
+OLDEST_MAJOR = {
+    "actions/checkout": 7,
+    "actions/setup-python": 7,
+    "actions/cache": 5,
+    "actions/upload-pages-artifact": 5,
+    "actions/deploy-pages": 5,
+}
+NEWEST_PYTHON = "3.14"
+DEPENDABOT = PROJECT_ROOT / ".github" / "dependabot.yml"
 
-def test_there_is_a_test_workflow_and_a_deploy_workflow() -> None:
-    assert [path.name for path in WORKFLOW_FILES] == ["ci.yml", "deploy.yml"]
+
+def python_version() -> str:
+    return (PROJECT_ROOT / ".python-version").read_text(encoding="utf-8").strip()
+
+
+def test_one_workflow_tests_and_publishes() -> None:
+    assert [path.name for path in WORKFLOW_FILES] == ["ci.yml"]
 
 
 def test_zizmor_finds_nothing() -> None:
-    result = run_tool(TOOLS / "zizmor", "--offline", "--persona", "pedantic", WORKFLOWS)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "No findings to report" in result.stdout + result.stderr
-
-
-@pytest.mark.parametrize("path", WORKFLOW_FILES, ids=lambda path: path.name)
-def test_workflow_matches_the_github_schema(path: Path) -> None:
+    """The workflows and the Dependabot configuration, with zizmor's strictest persona."""
     result = run_tool(
-        TOOLS / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", path
+        TOOLS / "zizmor", "--offline", "--persona", "pedantic", PROJECT_ROOT / ".github"
     )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "No findings to report" in output
+    assert "dependabot.yml" in output
+
+
+@pytest.mark.parametrize(
+    ("path", "schema"),
+    [
+        *((path, "vendor.github-workflows") for path in WORKFLOW_FILES),
+        (DEPENDABOT, "vendor.dependabot"),
+    ],
+    ids=lambda value: value.name if isinstance(value, Path) else value,
+)
+def test_github_configuration_matches_its_schema(path: Path, schema: str) -> None:
+    result = run_tool(TOOLS / "check-jsonschema", "--builtin-schema", schema, path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -100,6 +126,15 @@ def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path) -> None
 
 
 @pytest.mark.parametrize("path", WORKFLOW_FILES, ids=lambda path: path.name)
+def test_every_action_is_a_current_major_version(path: Path) -> None:
+    used = re.findall(r"uses:\s+([\w.-]+/[\w.-]+)@[0-9a-f]{40} # v(\d+)", path.read_text())
+    assert used
+    for action, major in used:
+        assert action in OLDEST_MAJOR, f"{action}: add its oldest current major to OLDEST_MAJOR"
+        assert int(major) >= OLDEST_MAJOR[action], f"{action} v{major} is out of date"
+
+
+@pytest.mark.parametrize("path", WORKFLOW_FILES, ids=lambda path: path.name)
 def test_permissions_are_read_only_unless_deploying(path: Path) -> None:
     loaded = workflow(path.name)
     assert loaded["permissions"] == {"contents": "read"}
@@ -112,41 +147,86 @@ def test_permissions_are_read_only_unless_deploying(path: Path) -> None:
 
 def test_ci_runs_the_project_test_command_on_every_push_and_pull_request() -> None:
     loaded = workflow("ci.yml")
-    assert set(triggers(loaded)) == {"push", "pull_request"}
-    (job,) = loaded["jobs"].values()
-    commands = [step["run"] for step in job["steps"] if "run" in step]
+    assert {"push", "pull_request"} <= set(triggers(loaded))
+    assert triggers(loaded)["push"] is None, "every branch is tested"
+    test = loaded["jobs"]["test"]
+    assert "if" not in test
+    commands = [step["run"] for step in test["steps"] if "run" in step]
     assert commands == ["bash .ci/run"]
     assert "make test" in (PROJECT_ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_deploy_builds_with_make_and_publishes_with_the_pages_actions() -> None:
-    loaded = workflow("deploy.yml")
-    on = triggers(loaded)
-    assert on["push"] == {"branches": ["main"]}
-    assert "workflow_dispatch" in on
-    assert loaded["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+def test_ci_tests_the_oldest_and_the_newest_supported_python() -> None:
+    test = workflow("ci.yml")["jobs"]["test"]
+    assert test["strategy"]["matrix"] == {"python": [python_version(), NEWEST_PYTHON]}
+    assert test["strategy"]["fail-fast"] is False
+    (setup,) = steps_using(test, "actions/setup-python")
+    assert setup["with"] == {"python-version": "${{ matrix.python }}"}
+    (run,) = [step for step in test["steps"] if "run" in step]
+    # The Makefile builds .venv with UV_PYTHON (test_make_honours_the_chosen_python).
+    assert run["env"] == {"UV_PYTHON": "${{ matrix.python }}"}
+    pyproject = (PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert f'requires-python = ">={python_version()}"\n' in pyproject
+
+
+def test_only_a_commit_that_passed_the_tests_is_published() -> None:
+    jobs = workflow("ci.yml")["jobs"]
+    test, build, deploy = jobs["test"], jobs["build"], jobs["deploy"]
+    assert build.get("needs") == "test"
+    assert deploy.get("needs") == "build"
+    # A status function such as always() or failure() would run the job after failed tests.
+    assert "(" not in build["if"], build["if"]
+    assert "refs/heads/main" in build["if"]
+    assert "continue-on-error" not in test
+    assert all("continue-on-error" not in step for step in test["steps"])
+
+
+def test_publishing_builds_with_make_and_deploys_with_the_pages_actions() -> None:
+    loaded = workflow("ci.yml")
+    assert "workflow_dispatch" in triggers(loaded)
+    # Never cancelled on main: a deployment runs to its end, the next push waits.
+    assert loaded["concurrency"]["cancel-in-progress"] == "${{ github.ref != 'refs/heads/main' }}"
     build, deploy = loaded["jobs"]["build"], loaded["jobs"]["deploy"]
     assert any("make build" in step.get("run", "") for step in build["steps"])
     (upload,) = steps_using(build, "actions/upload-pages-artifact")
     built_into = re.search(r"--site-dir (\S+)", (PROJECT_ROOT / "Makefile").read_text())
     assert built_into is not None
     assert upload["with"]["path"] == built_into.group(1)
-    assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
     assert steps_using(deploy, "actions/deploy-pages")
 
 
-@pytest.mark.parametrize("path", WORKFLOW_FILES, ids=lambda path: path.name)
-def test_python_comes_from_the_project_and_the_cache_from_the_lock(path: Path) -> None:
-    loaded = workflow(path.name)
-    for job in loaded["jobs"].values():
-        for setup in steps_using(job, "actions/setup-python"):
-            assert setup["with"] == {"python-version-file": ".python-version"}
+def test_the_build_uses_the_project_python_and_every_cache_the_lock() -> None:
+    jobs = workflow("ci.yml")["jobs"]
+    (setup,) = steps_using(jobs["build"], "actions/setup-python")
+    assert setup["with"] == {"python-version-file": ".python-version"}
+    for job in jobs.values():
         for cache in steps_using(job, "actions/cache"):
             assert "hashFiles('uv.lock'" in cache["with"]["key"]
-    version = (PROJECT_ROOT / ".python-version").read_text(encoding="utf-8").strip()
-    pyproject = (PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert f'requires-python = ">={version},' in pyproject
+
+
+def test_make_honours_the_chosen_python() -> None:
+    """`make test UV_PYTHON=3.13`: another interpreter than .venv's makes it sync anew."""
+    result = run_tool("make", "--dry-run", ".venv/.synced", "UV_PYTHON=3.99")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "sync --locked" in result.stdout
+    assert 'echo "3.99" > .venv/.synced' in result.stdout
+
+
+# --- Dependabot --------------------------------------------------------------------------------
+
+
+def test_dependabot_updates_the_actions_and_both_locks_weekly_in_groups() -> None:
+    loaded = yaml.safe_load(DEPENDABOT.read_text(encoding="utf-8"))
+    updates = {update["package-ecosystem"]: update for update in loaded["updates"]}
+    assert set(updates) == {"github-actions", "uv", "npm"}
+    for ecosystem, update in updates.items():
+        assert update["directory"] == "/", ecosystem
+        assert update["schedule"]["interval"] == "weekly", ecosystem
+        (group,) = update["groups"].values()
+        assert group["patterns"] == ["*"], ecosystem
+    assert (PROJECT_ROOT / "uv.lock").is_file()
+    assert (PROJECT_ROOT / "package-lock.json").is_file()
 
 
 # --- Open Graph and Twitter cards --------------------------------------------------------------

@@ -35,7 +35,7 @@ print(f"Retrieved: {documents[best]}")
 
 # 3. Answer: feed the retrieved document to the model along with the question.
 response = client.responses.create(
-    model="gpt-4o-mini",
+    model="gpt-6-luna",
     input=[
         {
             "role": "system",

@@ -40,7 +40,7 @@ echo "Retrieved: $best"
 # 3. Answer: feed the retrieved document to the model with the question.
 post responses "$(jq --null-input \
   --arg document "$best" --arg question "$question" '{
-  model: "gpt-4o-mini",
+  model: "gpt-6-luna",
   input: [
     {role: "system", content: ("Answer from this document:\n" + $document)},
     {role: "user", content: $question}

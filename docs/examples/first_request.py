@@ -8,7 +8,7 @@ from openai import OpenAI
 client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
 
 response = client.responses.create(
-    model="gpt-4o-mini",
+    model="gpt-6-luna",
     input=[
         {"role": "system", "content": "You answer for a bakery. Be brief."},
         {"role": "user", "content": "Do you bake gluten-free bread?"},

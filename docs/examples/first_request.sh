@@ -7,7 +7,7 @@ curl --silent --show-error --fail-with-body "$API/responses" \
   --header "Authorization: Bearer $OPENAI_API_KEY" \
   --header "Content-Type: application/json" \
   --data '{
-    "model": "gpt-4o-mini",
+    "model": "gpt-6-luna",
     "input": [
       {"role": "system", "content": "You answer for a bakery. Be brief."},
       {"role": "user", "content": "Do you bake gluten-free bread?"}

@@ -8,10 +8,18 @@ client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
 
 for temperature in (0.2, 1.2):
     response = client.responses.create(
-        model="gpt-4o-mini",
+        model="gpt-6-luna",
         input="Suggest a name for a neighbourhood bakery.",
+        # This model reasons by default, and a reasoning model takes
+        # temperature and top_p only with its reasoning turned off.
+        reasoning={"effort": "none"},
         temperature=temperature,  # 0 to 2: low is focused, high is varied
         top_p=1,  # 1 keeps every word; change this or temperature, not both
-        max_output_tokens=50,  # caps the answer's length, and so its cost
+        # Caps all the tokens the model writes, reasoning included, and so
+        # the cost: leave room for the answer after any reasoning.
+        max_output_tokens=300,
     )
-    print(f"temperature {temperature}: {response.output_text}")
+    answer = response.output_text
+    if response.status == "incomplete":  # the cap came before the answer's end
+        answer += " [cut short by max_output_tokens]"
+    print(f"temperature {temperature}: {answer}")

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A tool call round trip: the model asks for your function, you run it.
+# A tool call round trip: the model asks for your functions, you run them.
 # Needs jq to read the JSON answers.
 set -euo pipefail
 API="${OPENAI_BASE_URL:-https://api.openai.com/v1}"
@@ -9,6 +9,12 @@ ask() {
     --header "Authorization: Bearer $OPENAI_API_KEY" \
     --header "Content-Type: application/json" \
     --data "$1"
+}
+
+# A function of your app; a real one would ask your order database.
+get_order_status() {
+  jq --null-input --compact-output --arg id "$1" \
+    '{order_id: $id, status: "shipped", expected: "tomorrow"}'
 }
 
 tools='[{
@@ -27,29 +33,43 @@ tools='[{
 }]'
 
 # 1. Send the question along with the functions the model may ask for.
-first=$(ask "$(jq --null-input --argjson tools "$tools" '{
-  model: "gpt-4o-mini",
-  input: "Where is my order 1042?",
+response=$(ask "$(jq --null-input --argjson tools "$tools" '{
+  model: "gpt-6-luna",
+  input: "Where are my orders 1042 and 1043?",
   tools: $tools
 }')")
 
-# 2. Read the call the model asked for; run it (here: a fixed answer).
-call=$(jq --compact-output \
-  '.output[] | select(.type == "function_call")' <<<"$first")
-name=$(jq --raw-output .name <<<"$call")
-order_id=$(jq --raw-output '.arguments | fromjson | .order_id' <<<"$call")
-echo "The model asks for $name with order_id $order_id"
-result=$(jq --null-input --compact-output --arg id "$order_id" \
-  '{order_id: $id, status: "shipped", expected: "tomorrow"}')
+# 2. The model may ask for no function, or for several at once: run each
+#    call, send every result back, and repeat until it answers in text.
+calls() { jq --compact-output '.output[] | select(.type == "function_call")' \
+  <<<"$response"; }
+while [ -n "$(calls)" ]; do
+  results='[]'
+  while read -r call; do
+    name=$(jq --raw-output .name <<<"$call")
+    echo "The model asks for $name with $(jq --raw-output .arguments <<<"$call")"
+    if [ "$name" = get_order_status ]; then
+      output=$(get_order_status \
+        "$(jq --raw-output '.arguments | fromjson | .order_id' <<<"$call")")
+    else
+      output=$(jq --null-input --compact-output --arg name "$name" \
+        '{error: "no function named \($name)"}')
+    fi
+    results=$(jq --compact-output --arg output "$output" \
+      --arg call_id "$(jq --raw-output .call_id <<<"$call")" \
+      '. + [{type: "function_call_output", call_id: $call_id, output: $output}]' \
+      <<<"$results")
+  done < <(calls)
+  response=$(ask "$(jq --null-input --argjson tools "$tools" \
+    --argjson results "$results" \
+    --arg previous "$(jq --raw-output .id <<<"$response")" '{
+    model: "gpt-6-luna",
+    previous_response_id: $previous,
+    input: $results,
+    tools: $tools
+  }')")
+done
 
-# 3. Send the result back; the model writes the answer for the customer.
-ask "$(jq --null-input --argjson tools "$tools" \
-  --arg previous "$(jq --raw-output .id <<<"$first")" \
-  --arg call_id "$(jq --raw-output .call_id <<<"$call")" \
-  --arg output "$result" '{
-  model: "gpt-4o-mini",
-  previous_response_id: $previous,
-  input: [{type: "function_call_output", call_id: $call_id, output: $output}],
-  tools: $tools
-}')" | jq --raw-output \
-  '.output[] | select(.type == "message") | .content[].text'
+# 3. The model's answer for the customer, written from the results.
+jq --raw-output '.output[] | select(.type == "message") | .content[].text' \
+  <<<"$response"

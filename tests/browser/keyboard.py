@@ -29,7 +29,7 @@ REGIONS = (
 # then measures the focused element, or, for a control drawn by its label (a
 # visually hidden radio), the label that shows it.
 MEASURE_FOCUS = """
-async ([regions, pending]) => {
+async (regions) => {
   const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
   for (let still = 0; still < 2; ) {
     // Transitions and finite animations; one cancelled on the way counts as done.
@@ -129,7 +129,6 @@ async ([regions, pending]) => {
   const label = (focused.getAttribute("aria-label") || focused.textContent || "").trim();
   return {
     seen,
-    pending: !!pending && focused.matches(pending),
     description: `${focused.localName}.${[...focused.classList].join(".")} "${label.slice(0, 40)}"`,
     region,
     onScreen: inView && uncovered,
@@ -162,8 +161,6 @@ class FocusStop:
     """Its whole box on the page: left, top, right, bottom."""
     seen: bool = False
     """Whether the walk has been here before on this page."""
-    pending: bool = False
-    """Whether it matches the `pending` selector given to the walk."""
 
     @property
     def region_name(self) -> str:
@@ -195,10 +192,10 @@ def hold_still(page: Page) -> None:
     page.add_style_tag(content=STILL)
 
 
-def focus_stop(page: Page, cdp: CDPSession, pending: str = "") -> FocusStop | None:
+def focus_stop(page: Page, cdp: CDPSession) -> FocusStop | None:
     """Where the focus is now, once the page is at rest; None on the page itself."""
     regions = [selector for _, selector in REGIONS]
-    measured = page.evaluate(MEASURE_FOCUS, [regions, pending])
+    measured = page.evaluate(MEASURE_FOCUS, regions)
     if measured is None:
         return None
     return FocusStop(
@@ -212,18 +209,15 @@ def focus_stop(page: Page, cdp: CDPSession, pending: str = "") -> FocusStop | No
         top=measured["top"],
         box=tuple(measured["box"]),
         seen=measured["seen"],
-        pending=measured["pending"],
     )
 
 
-def tab_through(
-    page: Page, cdp: CDPSession, pending: str = "", limit: int = 400
-) -> list[FocusStop]:
+def tab_through(page: Page, cdp: CDPSession, limit: int = 400) -> list[FocusStop]:
     """Every stop from the top of the page until the focus leaves it or comes round again."""
     stops: list[FocusStop] = []
     for _ in range(limit):
         page.keyboard.press("Tab")
-        stop = focus_stop(page, cdp, pending)
+        stop = focus_stop(page, cdp)
         if stop is None or stop.seen:
             return stops
         stops.append(stop)

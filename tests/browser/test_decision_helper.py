@@ -25,6 +25,9 @@ from macros.model import SideId, Signal, Verdict
 
 Scheme = Literal["default", "slate"]
 LIVE = f"#{decision.RESULT_ID} .decision-result__live"
+"""Where the verdict's headline is announced."""
+DETAILS = f"#{decision.RESULT_ID} .decision-result__details"
+"""The rest of the answer, under the headline: advice, reasons, rules of thumb."""
 MAX_TABS = 120
 """More Tab presses than the page has stops before the checklist: the header, tabs and sidebars."""
 
@@ -68,17 +71,17 @@ def expect_answer(page: Page, ticked: list[Signal]) -> None:
     """The result names the verdict for `ticked`, each ticked signal, and its side's rule."""
     ticked = [signal for signal in COMPARISON.signals if signal in ticked]  # the page's order
     verdict = verdict_for(ticked)
-    live = page.locator(LIVE)
-    expect(live.locator(".decision-verdict__headline")).to_have_text(plain(verdict.headline))
-    expect(live).to_contain_text(plain(verdict.advice))
-    expect(live.locator(".decision-result__reasons li")).to_have_text(
+    expect(page.locator(LIVE)).to_have_text(plain(verdict.headline))
+    details = page.locator(DETAILS)
+    expect(details).to_contain_text(plain(verdict.advice))
+    expect(details.locator(".decision-result__reasons li")).to_have_text(
         [plain(signal.sentence) for signal in ticked]
     )
     sides = {signal.side for signal in ticked}
     rules = [r for r in COMPARISON.rules_of_thumb if r.side in sides]
-    expect(live.locator(".decision-rule")).to_have_count(len(rules))
+    expect(details.locator(".decision-rule")).to_have_count(len(rules))
     for rule in rules:
-        expect(live).to_contain_text(plain(rule.when))
+        expect(details).to_contain_text(plain(rule.when))
     for signal in COMPARISON.signals:
         box = page.locator(f"#{decision.input_id(signal)}")
         (expect(box).to_be_checked if signal in ticked else expect(box).not_to_be_checked)()
@@ -115,7 +118,7 @@ def test_a_link_in_the_answer_leads_to_its_page(watched_page: Watched) -> None:
         page.get_by_role("button", name=decision.CLEAR_LABEL).click()
         tick_by_clicking(page, ticked)
         expect_answer(page, ticked)
-        link = page.locator(LIVE).get_by_role("link", name=links[0].get_text())
+        link = page.locator(DETAILS).get_by_role("link", name=links[0].get_text())
         link.click()
         expect(page).to_have_url(at_page(f"{watched_page.site_url}{links[0]['href'][:-3]}/"))
         page.go_back()
@@ -183,8 +186,10 @@ def test_a_shared_link_opens_with_the_same_ticks_and_answer(
     ticked = [signals_for("chatgpt")[1], *signals_for("platform")[3:]]
     tick_by_clicking(page, ticked)
     expect_answer(page, ticked)
-    share = page.get_by_role("link", name=decision.SHARE_LABEL)
-    shared_url = share.get_attribute("href")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name=decision.SHARE_LABEL).click()
+    expect(page.get_by_role("status").filter(has_text=decision.SHARE_COPIED)).to_have_count(1)
+    shared_url = str(page.evaluate("navigator.clipboard.readText()"))
     assert ticked_in_url(shared_url) == ticked_in_url(page.url) == [s.id for s in ticked]
     assert urlsplit(shared_url).fragment == "", "a shared answer should open at the top"
 
@@ -197,6 +202,28 @@ def test_a_shared_link_opens_with_the_same_ticks_and_answer(
         assert_clean(reader)
     finally:
         context.close()
+    assert_clean(watched_page)
+
+
+def test_back_to_the_page_shows_the_ticks_of_the_url_not_the_ones_the_browser_restores(
+    watched_page: Watched,
+) -> None:
+    """Browsers restore a form's ticks when the reader comes back to a page (the checkboxes
+    may not opt out: HTML allows no `autocomplete` on them); the script must set every box
+    from the URL instead."""
+    page = open_decide(watched_page)
+    restored, wanted = signals_for("chatgpt")[0], signals_for("platform")[0]
+    tick_by_clicking(page, [restored])
+    expect_answer(page, [restored])
+    # The URL now names another tick than the form holds, as if it had been edited.
+    page.evaluate(
+        "([parameter, id]) => history.replaceState(history.state, '', `?${parameter}=${id}`)",
+        [decision.QUERY_PARAMETER, wanted.id],
+    )
+    page.goto(watched_page.site_url)  # a full page load, not instant navigation
+    page.go_back()
+    wait_for_helper(page)
+    expect_answer(page, [wanted])
     assert_clean(watched_page)
 
 

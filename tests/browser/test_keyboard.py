@@ -30,11 +30,6 @@ from published import MISSING_PAGE, SCHEMES, page_id
 PAGES = [*nav_urls(), MISSING_PAGE]
 PHONE, DESKTOP = 375, 1280
 MIN_RING_CONTRAST = 3.0
-# Copy buttons (their name) and content tabs (their focus ring) are items 5 and 7 of
-# issue 16, fixed on another branch (a11y-content). Until it is merged, a failure on
-# these stops makes the walk xfail, naming them; every other stop must pass. Once
-# merged, empty this selector: the walk then holds them to the same checks.
-PENDING_ELSEWHERE = ".md-code__button, .tabbed-set > input"
 
 
 class Reader:
@@ -106,8 +101,7 @@ def test_tab_walk_from_top_to_footer(
     reader = readers.get(width, color_scheme)
     reader.open(url_path)
 
-    walked = tab_through(reader.page, reader.cdp, PENDING_ELSEWHERE)
-    stops = [stop for stop in walked if not stop.pending]
+    stops = tab_through(reader.page, reader.cdp)
 
     assert stops, "Tab reaches nothing"
     assert stops[-1].region_name == "footer", f"the walk ends before the footer:\n{show(stops)}"
@@ -132,14 +126,6 @@ def test_tab_walk_from_top_to_footer(
             before_article
         )
         stops_before_main[page_id(url_path)] = len(before_article)
-    assert not out_of_order(walked), "pending stops break the order"
-    pending = [stop for stop in walked if stop.pending and fails(stop)]
-    if pending:
-        pytest.xfail(f"fixed on branch a11y-content (issue 16, items 5 and 7):\n{show(pending)}")
-
-
-def fails(stop: FocusStop) -> bool:
-    return not stop.on_screen or stop.ring_contrast < MIN_RING_CONTRAST or not stop.name
 
 
 def tab_to(reader: Reader, name: str, limit: int = 20) -> FocusStop:

@@ -7,7 +7,11 @@
  * collects the sides of the ticked signals, shows the verdict whose sides are
  * exactly that set (its wording is a template in the page, rules of thumb
  * included) with the ticked signals as reasons, and keeps the ticks in the URL
- * so a result can be shared.
+ * so a result can be shared: its button copies that URL.
+ *
+ * Only the verdict's headline sits in the live region, and it changes only
+ * when the verdict does: a screen reader announces the answer briefly, once,
+ * and the reasons and rules below it are there to read, not re-read on every tick.
  */
 (() => {
   "use strict";
@@ -42,7 +46,10 @@
     const data = JSON.parse(payload.dataset.payload);
     const template = (selector) => result.querySelector(`.decision-result__templates ${selector}`);
     const live = result.querySelector(".decision-result__live");
+    const details = result.querySelector(".decision-result__details");
     const share = result.querySelector(".decision-result__share");
+    let shownVerdict = "";
+    let shareUrl = "";
     const signals = data.signals
       .map((signal) => ({ ...signal, box: document.getElementById(signal.input) }))
       .filter((signal) => signal.box);
@@ -64,13 +71,32 @@
       if (reasons) reasons.append(...ticked.map(reasonItem));
 
       result.dataset.verdict = verdict.id;
-      live.replaceChildren(...answer.childNodes);
+      const headline = answer.querySelector(".decision-verdict__headline");
+      if (verdict.id === shownVerdict) {
+        headline.remove();
+      } else {
+        live.replaceChildren(headline);
+        shownVerdict = verdict.id;
+      }
+      details.replaceChildren(...answer.childNodes);
 
       const url = urlWithTicks(data.parameter, ticked.map((signal) => signal.id));
       // Keep Material's history state (its scroll position) and change only the URL.
       window.history.replaceState(window.history.state, "", url);
       url.hash = ""; // Material's section tracking may have set one: a shared answer opens at the top.
-      share.href = url.href;
+      shareUrl = url.href;
+    }
+
+    // Copies the link rather than following it: following it reloaded the page
+    // and lost the reader's place. Material's dialog shows and announces the outcome.
+    async function copyShareUrl() {
+      let message = share.dataset.copied;
+      try {
+        await navigator.clipboard.writeText(shareUrl);
+      } catch {
+        message = share.dataset.failed;
+      }
+      if (window.alert$) window.alert$.next(message);
     }
 
     const wanted = readTicks(data.parameter);
@@ -84,6 +110,7 @@
       });
       show();
     });
+    share.addEventListener("click", copyShareUrl);
     result.hidden = false;
     show();
   }
