@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
-from helpers import BuiltSite
+from helpers import BuiltSite, nav_urls
 
 from macros import decision, render
 from macros.data import COMPARISON
@@ -210,3 +210,13 @@ def test_the_page_loads_the_script_and_styles_from_the_site(site: BuiltSite) -> 
     ):
         assert any(url.split("?")[0].endswith(wanted) for url in found), wanted
         assert site.path(wanted).is_file(), wanted
+
+
+@pytest.mark.parametrize("url_path", [*nav_urls(), "404.html"])
+def test_only_the_page_with_the_form_loads_the_helper(site: BuiltSite, url_path: str) -> None:
+    soup = site.soup(url_path)
+    has_form = soup.find(id=decision.RESULT_ID) is not None
+    stylesheets = soup.select("head link[rel=stylesheet][href$='decision-helper.css']")
+    # Inside the container: the scripts Material runs again after an instant navigation.
+    scripts = soup.select("[data-md-component=container] script[src$='decision-helper.js']")
+    assert (len(stylesheets), len(scripts)) == ((1, 1) if has_form else (0, 0))

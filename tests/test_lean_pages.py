@@ -2,16 +2,26 @@
 
 Code blocks carry no line anchors and no spans for tokens that Material leaves uncoloured
 (macros/plain_code_tokens.py), yet stay highlighted; the site's stylesheets are published
-without their comments (macros/compact_styles.py); no page asks for an icon file.
+and scripts without their comments, the search index without code blocks
+(macros/compact_assets.py); no page asks for an icon file.
 """
 
 from __future__ import annotations
 
-import pytest
-from helpers import DOCS, PROJECT_ROOT, BuiltSite, nav_urls
-from mkdocs.config import load_config
+import json
+import shutil
+import subprocess
+from pathlib import Path
 
-from macros.compact_styles import without_comments
+import pytest
+from helpers import DOCS, BuiltSite, nav_urls
+
+from macros.compact_assets import (
+    SEARCH_INDEX,
+    own_assets,
+    without_comment_lines,
+    without_comments,
+)
 
 PLAIN_TOKEN_SPANS = "pre span.n, pre span.w, pre span.p, pre span.o"
 
@@ -31,15 +41,44 @@ def test_the_examples_are_still_highlighted(site: BuiltSite) -> None:
         assert article.select(f"pre span.{token}"), f"no span.{token} in the examples"
 
 
-def test_the_published_stylesheets_are_the_sources_without_comments(site: BuiltSite) -> None:
-    config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
-    assert config.extra_css
-    for stylesheet in config.extra_css:
-        published = site.path(str(stylesheet)).read_text(encoding="utf-8")
-        source = (DOCS / str(stylesheet)).read_text(encoding="utf-8")
+OWN_ASSETS = own_assets(DOCS)
+
+
+def test_the_site_has_its_own_stylesheets_and_scripts() -> None:
+    assert {Path(asset).suffix for asset in OWN_ASSETS} == {".css", ".js"}
+
+
+@pytest.mark.parametrize("asset", OWN_ASSETS)
+def test_an_asset_is_published_without_its_comments(site: BuiltSite, asset: str) -> None:
+    published = site.path(asset).read_text(encoding="utf-8")
+    source = (DOCS / asset).read_text(encoding="utf-8")
+    strip = without_comments if asset.endswith(".css") else without_comment_lines
+    assert published == strip(source)
+    assert len(published) < len(source)
+    if asset.endswith(".css"):
         assert "/*" not in published
-        assert published == without_comments(source)
-        assert len(published) < len(source)
+    else:
+        assert not [line for line in published.splitlines() if line.lstrip().startswith("//")]
+
+
+@pytest.mark.parametrize("script", [asset for asset in OWN_ASSETS if asset.endswith(".js")])
+def test_a_published_script_still_parses(site: BuiltSite, script: str) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("Node.js is missing (make test needs it for the workflow checks)")
+    checked = subprocess.run(
+        [node, "--check", str(site.path(script))], capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_search_finds_each_section_by_its_prose_not_its_code(site: BuiltSite) -> None:
+    index = json.loads(site.path(SEARCH_INDEX).read_text(encoding="utf-8"))
+    texts = {section["location"]: section["text"] for section in index["docs"]}
+    assert not [location for location, text in texts.items() if "<pre" in text]
+    examples = [text for location, text in texts.items() if location.startswith("first-calls/#")]
+    assert len(examples) > 3
+    assert all(text.strip() for text in examples)
 
 
 @pytest.mark.parametrize("url_path", [*nav_urls(), "404.html"])

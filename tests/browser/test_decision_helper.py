@@ -17,6 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from browsing import Watched, watch
 from bs4 import BeautifulSoup
+from helpers import wait_until
 from playwright.sync_api import Browser, Page, expect
 
 from macros import decision
@@ -250,6 +251,15 @@ def click_tab(page: Page, title: str) -> None:
     page.locator(".md-tabs__link", has_text=title).click()
 
 
+def helper_stylesheet_applied(page: Page) -> bool:
+    return bool(
+        page.evaluate(
+            "[...document.styleSheets].some(sheet =>"
+            " (sheet.href || '').endsWith('/decision-helper.css') && sheet.cssRules.length)"
+        )
+    )
+
+
 def test_it_survives_instant_navigation_away_and_back(watched_page: Watched) -> None:
     page = open_decide_to_navigate(watched_page)
     page.evaluate("window.sameDocument = true")  # lost if a link reloads the page
@@ -269,8 +279,11 @@ def test_it_survives_instant_navigation_away_and_back(watched_page: Watched) -> 
 
     click_tab(page, "Home")
     expect(page).to_have_url(at_page(watched_page.site_url))
+    assert not helper_stylesheet_applied(page), "the helper's styles stay on other pages"
     click_tab(page, "Decide")
     wait_for_helper(page)
+    # The helper's stylesheet and script come with the Decide page, by instant navigation too.
+    assert wait_until(lambda: helper_stylesheet_applied(page), timeout=5)
     expect_answer(page, [])
     tick_by_clicking(page, [second])
     expect_answer(page, [second])

@@ -115,11 +115,17 @@
     show();
   }
 
+  // The script comes with the Decide page (overrides/main.html), before Material's
+  // bundle on a first view, and again after each instant navigation to it: it starts
+  // once, and from then on mounts on every page Material shows.
+  if (window.decisionHelperStarted) return;
+  window.decisionHelperStarted = true;
+  const start = () => (window.document$ ? window.document$.subscribe(mount) : mount());
+  // On a first view this deferred script runs before the bundle that defines document$,
+  // which is there by DOMContentLoaded; after an instant navigation it is there already.
   if (window.document$) {
-    window.document$.subscribe(mount);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", mount);
+    start();
   } else {
-    mount();
+    document.addEventListener("DOMContentLoaded", start, { once: true });
   }
 })();
