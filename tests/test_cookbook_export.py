@@ -229,15 +229,21 @@ def test_the_readme_line_lists_the_page_and_the_site() -> None:
     assert links == [EXPORT_PATH.name, canonical_url(site_url(), "")]
 
 
-def test_make_cookbook_writes_the_page_where_the_cookbook_has_it(tmp_path: Path) -> None:
+def write_export(project: Path, output: Path) -> subprocess.CompletedProcess[str]:
+    """What `make cookbook` runs, for the project in `project`, writing into `output`."""
     result = subprocess.run(
-        [sys.executable, "-m", "macros.cookbook_cli", "write", str(tmp_path)],
-        cwd=PROJECT_ROOT,
+        [sys.executable, "-m", "macros.cookbook_cli", "write", str(output)],
+        cwd=project,
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_make_cookbook_writes_the_page_where_the_cookbook_has_it(tmp_path: Path) -> None:
+    result = write_export(PROJECT_ROOT, tmp_path)
     page, line = export()
     assert (tmp_path / OUTPUT_FOLDER / EXPORT_PATH).read_text(encoding="utf-8") == page
     assert (tmp_path / README_LINE_FILE).read_text(encoding="utf-8") == line + "\n"
@@ -259,14 +265,7 @@ def test_a_change_to_the_data_changes_the_export(project_copy: Path, change: str
 
     replace_in_file(project_copy / "macros" / "data.py", f'"{old}"', f'"{new}"')
     output = project_copy.parent / "build"
-    result = subprocess.run(
-        [sys.executable, "-m", "macros.cookbook_cli", "write", str(output)],
-        cwd=project_copy,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    write_export(project_copy, output)
     changed = prose(github_html((output / OUTPUT_FOLDER / EXPORT_PATH).read_text("utf-8")))
     assert plain(new) in changed
     assert plain(old) not in changed

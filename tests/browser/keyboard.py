@@ -118,8 +118,14 @@ async (regions) => {
   }
 
   // On screen and not covered: the middle of the first line box shows the indicator.
+  // A box taller than the screen (a long code block) cannot be all in view: the
+  // middle of its part on screen must show it.
   const first = indicator.getClientRects()[0] || box;
-  const middle = [first.left + first.width / 2, first.top + first.height / 2];
+  const [top, bottom] =
+    first.height > innerHeight
+      ? [Math.max(first.top, 0), Math.min(first.bottom, innerHeight)]
+      : [first.top, first.bottom];
+  const middle = [first.left + first.width / 2, (top + bottom) / 2];
   const inView =
     middle[0] >= 0 && middle[1] >= 0 && middle[0] < innerWidth && middle[1] < innerHeight;
   const atMiddle = inView ? document.elementFromPoint(...middle) : null;
