@@ -36,6 +36,9 @@ def build_rows(variants: Variants, zensical_alone: Run) -> tuple[list[Row], list
     """The rows, and notes that name the pages and files behind the counts."""
     rows = []
     for variant in variants.all():
+        if variant.failure is not None:
+            rows.append(Row("Build", variant.name, outcome(variant.failure)))
+            continue
         value = (
             f"{seconds(variant.runs):.2f} s (CPU {cpu_seconds(variant.runs):.2f} s), "
             f"peak {max(r.peak_mb for r in variant.runs):.0f} MB"
@@ -59,13 +62,15 @@ def build_rows(variants: Variants, zensical_alone: Run) -> tuple[list[Row], list
             share <= MACRO_SHARE_TARGET,
         )
     )
-    zensical = seconds(variants.zensical.runs)
-    rows.append(Row("Build", "Zensical / MkDocs, same copy", f"ratio {zensical / with_macros:.2f}"))
+    compared = [("without macros", variants.without_macros.site)]
+    if variants.zensical.failure is None:
+        zensical = seconds(variants.zensical.runs)
+        rows.append(
+            Row("Build", "Zensical / MkDocs, same copy", f"ratio {zensical / with_macros:.2f}")
+        )
+        compared.append(("Zensical", variants.zensical.site))
     notes = []
-    for label, site in (
-        ("without macros", variants.without_macros.site),
-        ("Zensical", variants.zensical.site),
-    ):
+    for label, site in compared:
         pages = compare_pages(variants.with_macros.site, site)
         total = len(pages.same) + len(pages.different) + len(pages.only_first)
         missing = other_files(variants.with_macros.site, site) + pages.only_first
