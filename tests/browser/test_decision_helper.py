@@ -279,7 +279,10 @@ def test_it_survives_instant_navigation_away_and_back(watched_page: Watched) -> 
 
     click_tab(page, "Home")
     expect(page).to_have_url(at_page(watched_page.site_url))
-    assert not helper_stylesheet_applied(page), "the helper's styles stay on other pages"
+    # The URL changes before Material swaps the page's <head>: wait for the swap.
+    assert wait_until(lambda: not helper_stylesheet_applied(page), timeout=5), (
+        "the helper's styles stay on other pages"
+    )
     click_tab(page, "Decide")
     wait_for_helper(page)
     # The helper's stylesheet and script come with the Decide page, by instant navigation too.
