@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -24,6 +24,7 @@ from published import (
     page_id,
     sitemap_pages,
 )
+from searching import wait_for_results_of
 
 PAGES = [*nav_urls(), MISSING_PAGE]
 DESKTOP = {"width": 1280, "height": 900}
@@ -152,17 +153,7 @@ def test_search_leads_to_a_page_about_the_words(
 
     page.locator(".md-search__input").click()
     page.keyboard.type(words)
-    # The index loads and queries run in a web worker, one query per key: wait until the
-    # results answer the whole query, not a partial word ("resta") still on screen.
-    results = page.locator(".md-search-result__item .md-search-result__link")
-    first_result = results.first
-
-    def answers_the_query() -> bool:
-        hrefs = results.evaluate_all("links => links.map(link => link.href)")
-        queries = [parse_qs(urlsplit(href).query).get("h", [""])[0] for href in hrefs]
-        return words.casefold() in (query.casefold() for query in queries)
-
-    assert wait_until(answers_the_query, timeout=10), "search never answered the whole query"
+    first_result = wait_for_results_of(page, words).first
     target = urlsplit(str(first_result.get_attribute("href")))
     first_result.click()
 

@@ -17,6 +17,7 @@ from helpers import nav_urls
 from keyboard import focus_stop, hold_still
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from published import SCHEMES, page_id
+from searching import wait_for_results_of
 
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}
@@ -90,7 +91,7 @@ def search_for(page: Page, words: str) -> None:
         page.locator(".md-search__input").focus()
     expect(page.locator(".md-search__input")).to_be_focused()
     page.keyboard.type(words)
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    wait_for_results_of(page, words)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
