@@ -383,15 +383,6 @@ def test_a_parameter_the_sdk_does_not_accept_fails(tmp_path: Path, httpserver: H
     assert run_example(copy, httpserver).result.returncode != 0
 
 
-def test_a_parameter_the_api_does_not_know_is_refused(
-    tmp_path: Path, httpserver: HTTPServer
-) -> None:
-    copy = broken_copy(tmp_path, "sampling.sh", '"top_p": 1,', '"top_k": 1,')
-    run = run_example(copy, httpserver)
-    assert run.result.returncode != 0
-    assert any("top_k" in rejection for rejection in run.api.rejections), run.describe()
-
-
 def test_invalid_curl_json_fails(tmp_path: Path, httpserver: HTTPServer) -> None:
     model_line = f'"model": "{MODELS["model_small"]}",'
     copy = broken_copy(tmp_path, "first_request.sh", model_line, model_line.rstrip(","))
@@ -418,41 +409,60 @@ def refused(run: Run, *fragments: str) -> bool:
     )
 
 
-def test_an_unknown_key_inside_a_tool_definition_is_refused(
-    tmp_path: Path, httpserver: HTTPServer
-) -> None:
-    require("jq")
-    copy = broken_copy(
-        tmp_path, "tool_call.sh", '"strict": true\n}]', '"strict": true,\n  "colour": 1\n}]'
-    )
-    run = run_example(copy, httpserver)
-    assert refused(run, "Unknown parameter", "tools[0].colour"), run.describe()
+@dataclass(frozen=True)
+class RefusedEdit:
+    """An edit to an example that the API refuses, and words its refusal must hold."""
+
+    example: str
+    old: str
+    new: str
+    refusal: tuple[str, ...]
+    commands: tuple[str, ...] = ()
 
 
-def test_an_unknown_key_inside_an_input_item_is_refused(
-    tmp_path: Path, httpserver: HTTPServer
-) -> None:
+QUESTION = '"content": "Do you bake gluten-free bread?"'
+REFUSED_EDITS = {
+    "a parameter the API does not know": RefusedEdit(
+        "sampling.sh", '"top_p": 1,', '"top_k": 1,', ("top_k",)
+    ),
+    "an unknown key inside a tool definition": RefusedEdit(
+        "tool_call.sh",
+        '"strict": true\n}]',
+        '"strict": true,\n  "colour": 1\n}]',
+        ("Unknown parameter", "tools[0].colour"),
+        commands=("jq",),
+    ),
     # `name` on a message is a Chat Completions field the Responses API does not take.
-    question = '"content": "Do you bake gluten-free bread?"'
-    copy = broken_copy(tmp_path, "first_request.sh", question, f'{question}, "name": "Ann"')
-    run = run_example(copy, httpserver)
-    assert refused(run, "Unknown parameter", "input[1].name"), run.describe()
+    "an unknown key inside an input item": RefusedEdit(
+        "first_request.sh",
+        QUESTION,
+        f'{QUESTION}, "name": "Ann"',
+        ("Unknown parameter", "input[1].name"),
+    ),
+    "a strict function schema left open": RefusedEdit(
+        "tool_call.py",
+        '"additionalProperties": False,',
+        "",
+        ("get_order_status", "'additionalProperties'", "false"),
+    ),
+    "a strict function schema with an optional property": RefusedEdit(
+        "tool_call.py",
+        '"required": ["order_id"],',
+        '"required": [],',
+        ("get_order_status", "'required'", "'order_id'"),
+    ),
+}
 
 
-def test_a_strict_function_schema_left_open_is_refused(
-    tmp_path: Path, httpserver: HTTPServer
+@pytest.mark.parametrize("edit", REFUSED_EDITS.values(), ids=list(REFUSED_EDITS))
+def test_an_edit_the_api_does_not_take_is_refused(
+    tmp_path: Path, httpserver: HTTPServer, edit: RefusedEdit
 ) -> None:
-    copy = broken_copy(tmp_path, "tool_call.py", '"additionalProperties": False,', "")
+    for command in edit.commands:
+        require(command)
+    copy = broken_copy(tmp_path, edit.example, edit.old, edit.new)
     run = run_example(copy, httpserver)
-    assert refused(run, "get_order_status", "'additionalProperties'", "false"), run.describe()
-
-
-def test_a_strict_function_schema_with_an_optional_property_is_refused(
-    tmp_path: Path, httpserver: HTTPServer
-) -> None:
-    copy = broken_copy(tmp_path, "tool_call.py", '"required": ["order_id"],', '"required": [],')
-    run = run_example(copy, httpserver)
-    assert refused(run, "get_order_status", "'required'", "'order_id'"), run.describe()
+    assert refused(run, *edit.refusal), run.describe()
 
 
 def test_sampling_settings_to_a_reasoning_model_are_refused_unless_its_effort_is_none(
