@@ -157,19 +157,19 @@ def test_every_allowance_is_still_needed(entry: Allowed) -> None:
 # --- what the scan catches, and what it lets through --------------------------------------------
 
 REACHES_OUT = [
-    ("tests/helpers.py", 'GUIDE = PROJECT_ROOT.parent / "shared" / "source" / "guide.md"'),
-    ("tests/helpers.py", 'GUIDE = ROOT / ".." / "shared" / "guide.md"'),
-    ("tests/helpers.py", 'SHARED = Path(__file__).resolve().parents[2] / "shared"'),
+    ("tests/helpers.py", 'GUIDE = PROJECT_ROOT.parent / "sibling" / "source" / "guide.md"'),
+    ("tests/helpers.py", 'GUIDE = ROOT / ".." / "sibling" / "guide.md"'),
+    ("tests/helpers.py", 'BESIDE = Path(__file__).resolve().parents[2] / "sibling"'),
     ("tests/browser/conftest.py", "OUT = Path(__file__).parent.parent.parent.parent"),
-    ("tests/test_x.py", 'GUIDE = Path("../shared/source/guide.md")'),
-    ("Makefile", "\tcp ../shared/guide.md reference/"),
+    ("tests/test_x.py", 'GUIDE = Path("../sibling/source/guide.md")'),
+    ("Makefile", "\tcp ../sibling/guide.md reference/"),
     (".ci/run", 'cd "$(dirname "$0")/../.."'),
-    (".ci/run", "cat ../shared/guide.md"),
+    (".ci/run", "cat ../sibling/guide.md"),
     ("docs/index.md", "[the index](../../cookbook/00-index.md)"),
-    ("scripts/x.py", 'SOURCE = "/work/shared/source/guide.md"'),
+    ("scripts/x.py", 'SOURCE = "/work/sibling/source/guide.md"'),
     ("bench/x.py", 'Path.home() / "guide.md"'),
     ("bench/x.py", 'os.path.expanduser("~/guide.md")'),
-    (".github/workflows/ci.yml", "          path: ~/shared"),
+    (".github/workflows/ci.yml", "          path: ~/sibling"),
     ("Makefile", "\tcp $(HOME)/guide.md . && cp $HOME/guide.md ."),
 ]
 
@@ -206,7 +206,7 @@ def test_the_scan_finds_a_planted_file_in_a_repository(tmp_path: Path) -> None:
     (tmp_path / "scripts").mkdir()
     (tmp_path / "scripts" / "fine.py").write_text('OUT = "site/index.html"\n', encoding="utf-8")
     (tmp_path / "scripts" / "read.py").write_text(
-        'import pathlib\nTEXT = pathlib.Path("../shared/guide.md").read_text()\n', encoding="utf-8"
+        'import pathlib\nTEXT = pathlib.Path("../sibling/guide.md").read_text()\n', encoding="utf-8"
     )
     git("add", ".")
     assert reaches_outside(tmp_path) == [
