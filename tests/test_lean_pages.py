@@ -1,9 +1,8 @@
 """The page weight savings that the build makes, checked on the built site.
 
-Code blocks carry no line anchors and no spans for tokens that Material leaves uncoloured
-(macros/plain_code_tokens.py), yet stay highlighted; the site's stylesheets are published
-and scripts without their comments, the search index without code blocks
-(macros/compact_assets.py); no page asks for an icon file.
+The site's stylesheets are published and scripts without their comments, the search index
+without code blocks (macros/compact_assets.py); no page asks for an icon file. Code blocks,
+published without an element per token, have their own tests (test_code_colours.py).
 """
 
 from __future__ import annotations
@@ -22,24 +21,6 @@ from macros.compact_assets import (
     without_comment_lines,
     without_comments,
 )
-
-PLAIN_TOKEN_SPANS = "pre span.n, pre span.w, pre span.p, pre span.o"
-
-
-@pytest.mark.parametrize("url_path", nav_urls())
-def test_code_blocks_have_no_line_anchors_nor_spans_that_colour_nothing(
-    site: BuiltSite, url_path: str
-) -> None:
-    article = site.article(url_path)
-    assert article.select("pre a") == []
-    assert article.select(PLAIN_TOKEN_SPANS) == []
-
-
-def test_the_examples_are_still_highlighted(site: BuiltSite) -> None:
-    article = site.article("first-calls/")
-    for token in ("kn", "s2", "c1", "nv", "s1"):  # import, strings, comments, shell variables
-        assert article.select(f"pre span.{token}"), f"no span.{token} in the examples"
-
 
 OWN_ASSETS = own_assets(DOCS)
 
