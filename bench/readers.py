@@ -33,6 +33,8 @@ class LighthouseResult:
     report: Path
     scores: dict[str, int]
     transfer_bytes: int
+    # Main-thread time past 50 ms per task between the first paint and interactivity.
+    total_blocking_time_ms: int
     # Titles of the audits that cost points, for the categories below 100.
     findings: list[str]
 
@@ -88,6 +90,7 @@ def lighthouse(url: str, report: Path, chromium_flags: list[str]) -> LighthouseR
             name: round(100 * (result["categories"][name]["score"] or 0)) for name in CATEGORIES
         },
         transfer_bytes=int(audits["total-byte-weight"]["numericValue"]),
+        total_blocking_time_ms=round(audits["total-blocking-time"]["numericValue"]),
         findings=findings,
     )
 

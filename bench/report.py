@@ -126,7 +126,8 @@ def reader_rows(results: ReaderResults) -> list[Row]:
         met = first.bytes <= FIRST_VIEW_BYTES and first.requests <= FIRST_VIEW_REQUESTS
         if (result := lighthouse.get(first.url)) is not None:
             scores = "/".join(str(result.scores[name]) for name in LIGHTHOUSE_TARGETS)
-            values.append(f"LH {scores}, {kilobytes(result.transfer_bytes)}")
+            blocking = f"blocking {result.total_blocking_time_ms} ms"
+            values.append(f"LH {scores} ({blocking}), {kilobytes(result.transfer_bytes)}")
             targets.append("LH " + "/".join(str(v) for v in LIGHTHOUSE_TARGETS.values()))
             met = met and all(result.scores[n] >= v for n, v in LIGHTHOUSE_TARGETS.items())
         values.append(f"first view {kilobytes(first.bytes)} in {first.requests}")
