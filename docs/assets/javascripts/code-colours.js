@@ -67,7 +67,6 @@
   let observer = null;
   function watch() {
     if (observer) observer.disconnect();
-    if (!("IntersectionObserver" in window)) return colourAll();
     observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
