@@ -117,19 +117,30 @@ async (regions) => {
     ringContrast = contrasts.length ? Math.min(...contrasts) : 0;
   }
 
-  // On screen and not covered: the middle of the first line box shows the indicator.
-  // A box taller than the screen (a long code block) cannot be all in view: the
-  // middle of its part on screen must show it.
+  // On screen and not covered: the whole first line box lies within the screen, and
+  // its middle and the middle of its top and bottom edges show the indicator (a ring
+  // drawn outside the box may touch the edge, as browsers scroll the box, not its
+  // ring). A box taller than the screen (a long code block) cannot be all in view:
+  // its part on screen is judged instead.
   const first = indicator.getClientRects()[0] || box;
   const [top, bottom] =
     first.height > innerHeight
       ? [Math.max(first.top, 0), Math.min(first.bottom, innerHeight)]
       : [first.top, first.bottom];
-  const middle = [first.left + first.width / 2, (top + bottom) / 2];
   const inView =
-    middle[0] >= 0 && middle[1] >= 0 && middle[0] < innerWidth && middle[1] < innerHeight;
-  const atMiddle = inView ? document.elementFromPoint(...middle) : null;
-  const uncovered = !!atMiddle && (indicator.contains(atMiddle) || atMiddle.contains(indicator));
+    first.left >= -0.5 &&
+    first.right <= innerWidth + 0.5 &&
+    top >= -0.5 &&
+    bottom <= innerHeight + 0.5 &&
+    bottom > top;
+  const x = first.left + first.width / 2;
+  const inset = Math.min(2, (bottom - top) / 2);
+  const shows = (y) => {
+    const at = document.elementFromPoint(x, y);
+    return !!at && (indicator.contains(at) || at.contains(indicator));
+  };
+  const uncovered =
+    inView && [top + inset, (top + bottom) / 2, bottom - inset].every((y) => shows(y));
 
   const region = regions.findIndex((selector) => focused.closest(selector));
   const label = (focused.getAttribute("aria-label") || focused.textContent || "").trim();
