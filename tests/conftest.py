@@ -6,7 +6,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from chromium import chromium_path, chromium_version
 from helpers import PROJECT_ROOT, BuiltSite, Server, copy_project, mkdocs_serve, run_build
+
+
+def pytest_report_header() -> str:
+    """The browser the browser tests drive: results depend on its version."""
+    path = chromium_path()
+    return f"chromium: {chromium_version(path) if path else 'not installed'}"
 
 
 @pytest.fixture(scope="session")
