@@ -1,4 +1,5 @@
-"""Code blocks published as plain text with their colours beside them (macros/code_colours.py).
+"""Code blocks published as plain text with their colours beside them
+(overrides/hooks/code_colours.py).
 
 Each character must keep the colour class Pygments gave it, counted as a script counts
 text; anything besides Pygments' flat spans fails the build, naming the page.
@@ -11,11 +12,11 @@ from types import SimpleNamespace
 import markdown
 import pytest
 from bs4 import BeautifulSoup, NavigableString
-from code_classes import CodeClasses, classes_from_colours
-from example_files import EXAMPLE_FILES
-from helpers import BuiltSite, nav_urls
 
-from macros.code_colours import on_page_content, runs_of, uncoloured
+from code_colours import on_page_content, runs_of, uncoloured
+from tests.support.code_classes import CodeClasses, classes_from_colours
+from tests.support.example_files import EXAMPLE_FILES
+from tests.support.helpers import BuiltSite, nav_urls
 
 
 def highlighted(code: str, language: str) -> str:

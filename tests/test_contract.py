@@ -8,10 +8,10 @@ from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import DOCS, BuiltSite
-from static_server import serve_site
 
 from macros import contract
+from tests.support.helpers import DOCS, BuiltSite
+from tests.support.static_server import serve_site
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")

@@ -9,11 +9,11 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pytest
-from helpers import GUIDE, PROJECT_ROOT
 
-from macros.cookbook import EXPORT_PATH
-from macros.cookbook_cli import export, relative_links
 from macros.data import COMPARISON
+from tests.support.helpers import GUIDE, PROJECT_ROOT
+from tools.cookbook import EXPORT_PATH
+from tools.cookbook_cli import export, relative_links
 
 MakeCheckout = Callable[..., Path]
 

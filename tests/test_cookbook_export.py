@@ -15,22 +15,30 @@ import cmarkgfm
 import pytest
 from bs4 import BeautifulSoup, Tag
 from cmarkgfm.cmark import Options
-from glossary_file import definition_lines
-from helpers import PROJECT_ROOT, BuiltSite, normalize, own_text, plain, replace_in_file, table_rows
-from test_data_propagation import CHANGES
-from test_guide_content import (
+
+from macros import contract
+from macros.data import COMPARISON
+from macros.linking import canonical_url
+from tests.support.glossary_file import definition_lines
+from tests.support.helpers import (
+    PROJECT_ROOT,
+    BuiltSite,
+    normalize,
+    own_text,
+    plain,
+    replace_in_file,
+    table_rows,
+)
+from tests.test_data_propagation import CHANGES
+from tests.test_guide_content import (
     MOJIBAKE,
     REAL_CHARACTERS,
     guide_html,
     guide_item_found,
     guide_list_items,
 )
-
-from macros import contract
-from macros.cookbook import COOKBOOK_ROOT, EXPORT_PATH, GLOSSARY_TITLE, GUIDE_PAGES, SITE_ONLY
-from macros.cookbook_cli import OUTPUT_FOLDER, README_LINE_FILE, export, site_url
-from macros.data import COMPARISON
-from macros.linking import canonical_url
+from tools.cookbook import COOKBOOK_ROOT, EXPORT_PATH, GLOSSARY_TITLE, GUIDE_PAGES, SITE_ONLY
+from tools.cookbook_cli import OUTPUT_FOLDER, README_LINE_FILE, export, site_url
 
 # What cmark-gfm writes for Markdown; anything else came from raw HTML in the page.
 MARKDOWN_ELEMENTS = {
@@ -232,7 +240,7 @@ def test_the_readme_line_lists_the_page_and_the_site() -> None:
 def write_export(project: Path, output: Path) -> subprocess.CompletedProcess[str]:
     """What `make cookbook` runs, for the project in `project`, writing into `output`."""
     result = subprocess.run(
-        [sys.executable, "-m", "macros.cookbook_cli", "write", str(output)],
+        [sys.executable, "-m", "tools.cookbook_cli", "write", str(output)],
         cwd=project,
         capture_output=True,
         text=True,

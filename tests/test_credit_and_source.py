@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from helpers import DOCS, PROJECT_ROOT, BuiltSite, nav_pages, nav_urls
 from mkdocs.utils.yaml import yaml_load
 
 from macros.credit import CreditError, footer_credit
+from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, nav_pages, nav_urls
 
 ORIGINAL_PAGE = "Integrations/OpenAI/01-chatgpt-vs-platform.md"
 # Every page with the theme's footer: the navigation's pages and the 404 page.

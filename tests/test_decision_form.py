@@ -14,11 +14,11 @@ from urllib.parse import urljoin
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
-from helpers import BuiltSite, nav_urls
 
 from macros import decision, render
 from macros.data import COMPARISON
 from macros.model import SIDE_IDS, Signal
+from tests.support.helpers import BuiltSite, nav_urls
 
 PAGE = "decide/"
 HEADING_IDS = {"chatgpt": "use-chatgpt-when", "platform": "use-the-platform-when"}

@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from example_files import EXAMPLE_FILES, EXAMPLES, example_id, models_named
-from helpers import DOCS, BuiltSite, replace_in_file, run_build
 from openai import OpenAI
-from openai_standin import DUMMY_KEY, SDK, ApiStandIn, Exchange, nearest
 from pytest_httpserver import HTTPServer
 
 from macros.data import COMPARISON
+from tests.support.example_files import EXAMPLE_FILES, EXAMPLES, example_id, models_named
+from tests.support.helpers import DOCS, BuiltSite, replace_in_file, run_build
+from tests.support.openai_standin import DUMMY_KEY, SDK, ApiStandIn, Exchange, nearest
 
 PAGE = "first-calls/"
 PAGE_SOURCE = DOCS / "first-calls.md"

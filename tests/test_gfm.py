@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.gfm import (
+from tools.gfm import (
     ConversionError,
     abbreviations,
     link_targets,

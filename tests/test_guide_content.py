@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import GUIDE, BuiltSite, markdown, normalize, own_text, plain, table_rows
 
 from macros.data import COMPARISON
+from tests.support.helpers import GUIDE, BuiltSite, markdown, normalize, own_text, plain, table_rows
 
 # Pages in the guide's order: the six sections, after the home page.
 SECTION_PAGES = (

@@ -1,7 +1,7 @@
 """The page weight savings that the build makes, checked on the built site.
 
 The site's stylesheets are published and scripts without their comments, the search index
-without code blocks (macros/compact_assets.py); no page asks for an icon file. Code blocks,
+without code blocks (overrides/hooks/compact_assets.py); no page asks for an icon file. Code blocks,
 published without an element per token, have their own tests (test_code_colours.py).
 """
 
@@ -13,14 +13,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import DOCS, BuiltSite, nav_urls
 
-from macros.compact_assets import (
+from compact_assets import (
     SEARCH_INDEX,
     own_assets,
     without_comment_lines,
     without_comments,
 )
+from tests.support.helpers import DOCS, BuiltSite, nav_urls
 
 OWN_ASSETS = own_assets(DOCS)
 

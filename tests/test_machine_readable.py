@@ -8,12 +8,12 @@ import re
 from typing import Any
 
 import pytest
-from helpers import BuiltSite
 from jsonschema import Draft202012Validator, ValidationError
 
 from macros import contract, export
 from macros.data import COMPARISON
 from macros.model import Comparison
+from tests.support.helpers import BuiltSite
 
 MARKDOWN_LINK = re.compile(r"^- \[([^\]]+)\]\((\S+)\)", re.MULTILINE)
 HTML_TAG = re.compile(r"</?(?:div|span|table|tr|td|p|a|ul|li|form|input|label|button|svg)\b")

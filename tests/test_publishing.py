@@ -14,12 +14,12 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import DOCS, PROJECT_ROOT, BuiltSite, replace_in_file, run_build
 from mkdocs.utils.yaml import yaml_load
 
 from macros import contract
 from macros.data import COMPARISON
 from macros.render import cookbook_link
+from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, replace_in_file, run_build
 
 WORKFLOWS = PROJECT_ROOT / ".github" / "workflows"
 WORKFLOW_FILES = sorted(WORKFLOWS.glob("*.yml"))

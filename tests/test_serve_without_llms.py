@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds without the llms.txt export (macros/serve_without_llms.py).
+"""`mkdocs serve` rebuilds without the llms.txt export (overrides/hooks/serve_without_llms.py).
 
 The build keeps the full export (tests/test_machine_readable.py checks it); the served site
 gets an llms.txt without the pages, which is what saves a third of each rebuild.
@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import BuiltSite, mkdocs_serve
+
+from tests.support.helpers import BuiltSite, mkdocs_serve
 
 pytestmark = pytest.mark.slow
 

@@ -8,9 +8,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import DOCS, PROJECT_ROOT, BuiltSite, nav_pages, normalize
 from mkdocs.config import load_config
 from mkdocs.utils import meta
+
+from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, nav_pages, normalize
 
 PAGES = nav_pages()
 URLS = [url for _, url in PAGES]

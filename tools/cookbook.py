@@ -31,10 +31,12 @@ from pathlib import PurePosixPath
 import jinja2
 from mkdocs.utils.meta import get_data
 
-from . import contract, facts, gfm, render
-from .linking import canonical_url
-from .mkdocs_env import macros
-from .model import Comparison
+from macros import contract, facts, render
+from macros.linking import canonical_url
+from macros.mkdocs_env import macros
+from macros.model import Comparison
+
+from . import gfm
 
 EXPORT_PATH = PurePosixPath("Integrations/OpenAI/01-chatgpt-vs-platform.md")
 """Where the page lives in the cookbook repository."""

@@ -1,7 +1,7 @@
 """`make cookbook` writes the cookbook's page of the guide; `make cookbook-check` finds drift.
 
-    python -m macros.cookbook_cli write build
-    python -m macros.cookbook_cli check path/to/LLM-Cookbook
+    python -m tools.cookbook_cli write build
+    python -m tools.cookbook_cli check path/to/LLM-Cookbook
 
 `write` puts the page under `OUT/cookbook/`, at the path it has in the cookbook
 repository, and the line for the folder's README in `OUT/cookbook-README-line.md`.
@@ -24,11 +24,12 @@ from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
+from macros.data import COMPARISON
+from macros.mkdocs_env import DATA_FILE
+from macros.validate import DataError, validate
+
 from . import gfm
 from .cookbook import EXPORT_PATH, GUIDE_PAGES, ExportError, export_page, readme_line
-from .data import COMPARISON
-from .mkdocs_env import DATA_FILE
-from .validate import DataError, validate
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -150,7 +151,7 @@ def check(argument: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m macros.cookbook_cli", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.cookbook_cli", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("write").add_argument("output", type=Path)
     commands.add_parser("check").add_argument("checkout")

@@ -7,7 +7,7 @@ The report informs and always exits 0: a check that fails when the calendar
 moves would break builds nobody changed (tests/test_model_lifecycle.py is the
 check that fails when the SDK announces a shutdown).
 
-    python -m macros.facts_report [--today YYYY-MM-DD]
+    python -m tools.facts_report [--today YYYY-MM-DD]
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ import argparse
 from collections.abc import Sequence
 from datetime import date
 
+from macros.data import COMPARISON
+from macros.facts import STALE_AFTER_MONTHS, is_stale, oldest_first
+from macros.model import Fact
+
 from . import sdk_models
-from .data import COMPARISON
-from .facts import STALE_AFTER_MONTHS, is_stale, oldest_first
-from .model import Fact
 from .sdk_models import SdkModels
 
 STALE_MARK = "OLD"

@@ -1,6 +1,6 @@
 """List every built page that shows a piece of text from the comparison data.
 
-    .venv/bin/python scripts/pages_using.py "platform.openai.com"
+    .venv/bin/python -m tools.pages_using "platform.openai.com"
     make uses VALUE="platform.openai.com"
 
 Builds a throwaway copy of the project in which that text, in `macros/data.py`

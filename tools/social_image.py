@@ -4,22 +4,20 @@ Link previews (Open Graph, Twitter cards) show it. It is committed, so the
 build needs neither a browser nor the network; run this again after changing
 the sides' names or identities in macros/data.py:
 
-    .venv/bin/python scripts/social_image.py
+    .venv/bin/python -m tools.social_image
 """
 
 from __future__ import annotations
 
 import html
 import re
-import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from macros.data import COMPARISON
 
-from macros.data import COMPARISON  # noqa: E402 (needs the project on the path)
+ROOT = Path(__file__).resolve().parents[1]
 
 OUTPUT = ROOT / "docs" / "assets" / "social.png"
 WIDTH, HEIGHT = 1200, 630

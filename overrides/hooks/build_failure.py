@@ -4,7 +4,7 @@
 file to fix first and where in it, for the four edits a writer most often gets
 wrong (a syntax error in Python, invalid comparison data, a macro call a page
 gets wrong, invalid YAML in `mkdocs.yml`), and for anything else the innermost
-place in the project the error came from. `macros/error_page.py` renders it.
+place in the project the error came from. `error_page.py` renders it.
 """
 
 from __future__ import annotations

@@ -109,4 +109,6 @@ def on_page_content(page_html: str, page: Any, **kwargs: Any) -> str:
     try:
         return uncoloured(page_html)
     except UnexpectedMarkup as error:
-        raise PluginError(f"macros/code_colours.py: {page.file.src_uri}: {error}") from error
+        raise PluginError(
+            f"overrides/hooks/code_colours.py: {page.file.src_uri}: {error}"
+        ) from error

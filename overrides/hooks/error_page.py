@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .build_failure import BuildFailure
+from build_failure import BuildFailure
 
 STYLE = """
 :root { color-scheme: light dark; --accent: #3f51b5; --text: #1f2130; --muted: #51546a;

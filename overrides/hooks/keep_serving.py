@@ -2,9 +2,9 @@
 
 MkDocs alone prints the error, shows browsers nothing, and holds every page request
 until a rebuild succeeds. This hook wraps the server's rebuild: a failure is printed
-as before, then kept (`macros/build_failure.py`), and the rebuild counts as done, so
+as before, then kept (`build_failure.py`), and the rebuild counts as done, so
 MkDocs tells open tabs to reload. While it lasts, every page request is answered at
-once with the error page (`macros/error_page.py`), which reloads by itself after the
+once with the error page (`error_page.py`), which reloads by itself after the
 next rebuild: the writer's page again once the fix builds. Files other than pages
 are served as usual. `mkdocs build` never runs `on_serve`: it fails as before and
 writes no error page.
@@ -34,14 +34,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-# MkDocs loads a hook by its path, with only the hook's own folder importable; the
-# modules it uses belong to the `macros` package, importable from the project's root.
-_PROJECT_ROOT = str(Path(__file__).resolve().parents[1])
-if _PROJECT_ROOT not in sys.path:
-    sys.path.append(_PROJECT_ROOT)
-
-from macros import error_page  # noqa: E402
-from macros.build_failure import BuildFailure, describe  # noqa: E402
+# MkDocs puts a hook's own folder on the import path while it loads the hook, so the
+# modules beside this one import by their names.
+import error_page
+from build_failure import BuildFailure, describe
 
 log = get_plugin_logger("keep_serving")
 

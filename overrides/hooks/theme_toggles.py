@@ -28,8 +28,8 @@ def valid_toggles(html: str, page: str) -> str:
     toggles = list(TOGGLE.finditer(html))
     if len(toggles) != 2:
         raise PluginError(
-            f"macros/theme_toggles.py: {page}: expected Material's drawer and search toggles,"
-            f" found {len(toggles)}; has the theme's base.html changed?"
+            f"overrides/hooks/theme_toggles.py: {page}: expected Material's drawer and search"
+            f" toggles, found {len(toggles)}; has the theme's base.html changed?"
         )
     fixed = TOGGLE.sub(rf'\1 form="{FORM_ID}">', html)
     last_toggle_end = fixed.index(">", fixed.index('id="__search"')) + 1

@@ -15,14 +15,14 @@ from urllib.parse import parse_qs, urlsplit
 import markdown
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browsing import Watched, watch
 from bs4 import BeautifulSoup
-from helpers import wait_until
 from playwright.sync_api import Browser, Page, expect
 
 from macros import decision
 from macros.data import COMPARISON
 from macros.model import SideId, Signal, Verdict
+from tests.support.browsing import Watched, watch
+from tests.support.helpers import wait_until
 
 Scheme = Literal["default", "slate"]
 LIVE = f"#{decision.RESULT_ID} .decision-result__live"

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from helpers import nav_urls
 from playwright.sync_api import Browser, Page, expect
-from published import MISSING_PAGE, page_id
+
+from tests.support.helpers import nav_urls
+from tests.support.published import MISSING_PAGE, page_id
 
 PAGES = [*nav_urls(), MISSING_PAGE]
 PHONE = {"width": 375, "height": 812}

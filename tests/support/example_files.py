@@ -6,7 +6,7 @@ import ast
 import re
 from pathlib import Path
 
-from helpers import DOCS
+from tests.support.helpers import DOCS
 
 EXAMPLES = DOCS / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.py")) + sorted(EXAMPLES.glob("*.sh"))

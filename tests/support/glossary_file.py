@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpers import DOCS
+from tests.support.helpers import DOCS
 
 GLOSSARY = DOCS / "includes" / "glossary.md"
 DEFINITION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:\s*(?P<text>.+)$")

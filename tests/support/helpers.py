@@ -15,16 +15,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
+import markdown  # type: ignore[import-untyped]  # no stubs in the lock
 from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DOCS = PROJECT_ROOT / "docs"
-# What a copy of the project needs to build; everything else (venv, site, git) stays behind.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides")
+# What a copy of the project needs to build and export; everything else (venv, site, git)
+# stays behind.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "overrides", "tools")
 
 
 GUIDE = PROJECT_ROOT / "reference" / "chatgpt-vs-platform.md"
@@ -116,7 +117,7 @@ class BuiltSite:
     def soup(self, url_path: str) -> BeautifulSoup:
         return BeautifulSoup(self.path(url_path).read_text(encoding="utf-8"), "html.parser")
 
-    def article(self, url_path: str) -> BeautifulSoup:
+    def article(self, url_path: str) -> Tag:
         article = self.soup(url_path).select_one("article.md-content__inner")
         assert article is not None, f"no article in {url_path}"
         return article

@@ -16,8 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
-from helpers import PROJECT_ROOT, free_port, mkdocs_env, run_build
-from static_server import serve_site
+from tests.support.helpers import PROJECT_ROOT, free_port, mkdocs_env, run_build
+from tests.support.static_server import serve_site
 
 
 def build_for(site_url: str, site_dir: Path, project_dir: Path = PROJECT_ROOT) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlsplit
 
-from helpers import wait_until
 from playwright.sync_api import Locator, Page
+
+from tests.support.helpers import wait_until
 
 RESULT_LINKS = ".md-search-result__item .md-search-result__link"
 

@@ -1,4 +1,7 @@
-"""Measure the site for its readers and writers and print one table (`python -m bench --help`)."""
+"""Measure the site for its readers and writers and print one table.
+
+python -m tools.bench --help
+"""
 
 from __future__ import annotations
 
@@ -8,16 +11,15 @@ import platform
 import tempfile
 from pathlib import Path
 
-from helpers import free_port
-
-from bench import builds, edit_loop, readers, report, setup_time
-from bench.table import Row, markdown_table
+from tests.support.helpers import free_port
+from tools.bench import builds, edit_loop, readers, report, setup_time
+from tools.bench.table import Row, markdown_table
 
 SECTIONS = ("build", "edit", "readers", "setup")
 
 
 def parse_arguments() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=7, help="timed builds of each variant")
     parser.add_argument("--edits", type=int, default=5, help="timed edits of each kind")
     parser.add_argument("--only", action="append", choices=SECTIONS, help="measure this only")

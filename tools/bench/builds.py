@@ -11,11 +11,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from helpers import BuiltSite, mkdocs_env
-
-from bench import PROJECT_ROOT
-from bench.copies import project_copy, without_macros
-from bench.timing import Run, run_timed
+from tests.support.helpers import BuiltSite, mkdocs_env
+from tools.bench import PROJECT_ROOT
+from tools.bench.copies import project_copy, without_macros
+from tools.bench.timing import Run, run_timed
 
 
 @dataclass

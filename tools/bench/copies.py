@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import copy_project, mkdocs_env
+from tests.support.helpers import copy_project, mkdocs_env
 
 CAPTURE_HOOK = '''\
 """Write each page's Markdown, as the macros left it, under BENCH_RENDERED_DOCS."""

@@ -3,7 +3,7 @@
 A full rebuild each time: `--dirty` rebuilds only the pages whose Markdown changed, so an
 edit to the data (shown on many pages) would leave stale pages behind.
 
-`python -m bench.edit_loop` times broken edits in Chromium: from saving one until the open
+`python -m tools.bench.edit_loop` times broken edits in Chromium: from saving one until the
 tab shows the error page, and from saving the fix until the tab shows the page again.
 """
 
@@ -17,12 +17,18 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from broken_edits import CASES, OTHER_PAGE, fresh_value
-from chromium import CHROMIUM_FLAGS, chromium_path
-from helpers import Server, copy_project, fetch_with_status, mkdocs_serve, replace_in_file
 from playwright.sync_api import Page, sync_playwright
 
 from macros.data import COMPARISON
+from tests.support.broken_edits import CASES, OTHER_PAGE, fresh_value
+from tests.support.chromium import CHROMIUM_FLAGS, chromium_path
+from tests.support.helpers import (
+    Server,
+    copy_project,
+    fetch_with_status,
+    mkdocs_serve,
+    replace_in_file,
+)
 
 POLL_SECONDS = 0.01
 GIVE_UP_SECONDS = 30
@@ -140,7 +146,7 @@ def _figure_ms(seconds: list[float]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.edit_loop", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.bench.edit_loop", description=__doc__)
     parser.add_argument("--rounds", type=int, default=3, help="times each broken edit is timed")
     rounds = parser.parse_args().rounds
     with tempfile.TemporaryDirectory(prefix="bench-broken-") as workdir:

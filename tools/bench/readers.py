@@ -3,7 +3,7 @@
 The site is built for its published `site_url`, as readers get it (the URLs shown in its
 code are as long as theirs), and served on loopback under that address's path,
 gzip-compressed like GitHub Pages; Chromium and Lighthouse open it as
-`http://readers.localhost/<path>` (tests/local_site.py says why).
+`http://readers.localhost/<path>` (tests/support/local_site.py says why).
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
-from chromium import CHROMIUM_FLAGS, chromium_path
-from local_site import published_home, served_as_published
-from page_weight import PageWeight, first_view, instant_navigation
 from playwright.sync_api import sync_playwright
 
-from bench import ARTIFACTS, PROJECT_ROOT
+from tests.support.chromium import CHROMIUM_FLAGS, chromium_path
+from tests.support.local_site import published_home, served_as_published
+from tests.support.page_weight import PageWeight, first_view, instant_navigation
+from tools.bench import ARTIFACTS, PROJECT_ROOT
 
 LIGHTHOUSE = PROJECT_ROOT / ".tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = chromium_path() or "/usr/bin/chromium"

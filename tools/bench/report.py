@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from budgets import (
+from tests.support.budgets import (
     FIRST_VIEW_BYTES,
     FIRST_VIEW_REQUESTS,
     INSTANT_NAVIGATION_BYTES,
     INSTANT_NAVIGATION_REQUESTS,
 )
-from page_weight import PageWeight
-
-from bench.builds import Variants, compare_pages, other_files
-from bench.readers import ReaderResults
-from bench.table import Row, kilobytes
-from bench.timing import Run, median
+from tests.support.page_weight import PageWeight
+from tools.bench.builds import Variants, compare_pages, other_files
+from tools.bench.readers import ReaderResults
+from tools.bench.table import Row, kilobytes
+from tools.bench.timing import Run, median
 
 BUILD_SECONDS_TARGET = 1.5
 MACRO_SHARE_TARGET = 0.10

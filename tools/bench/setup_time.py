@@ -13,10 +13,9 @@ import time
 import urllib.error
 from pathlib import Path
 
-from helpers import fetch
-
-from bench import PROJECT_ROOT
-from bench.timing import Run, run_timed
+from tests.support.helpers import fetch
+from tools.bench import PROJECT_ROOT
+from tools.bench.timing import Run, run_timed
 
 GIVE_UP_SECONDS = 600
 
