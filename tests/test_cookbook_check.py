@@ -11,9 +11,11 @@ from types import MappingProxyType
 import pytest
 
 from macros.data import COMPARISON
-from tests.support.helpers import GUIDE, PROJECT_ROOT
-from tools.cookbook import EXPORT_PATH
+from tests.support.helpers import GUIDE, PROJECT_ROOT, site_contract
+from tools.cookbook import export_path
 from tools.cookbook_cli import export, relative_links
+
+EXPORT_PATH = export_path(site_contract())
 
 MakeCheckout = Callable[..., Path]
 

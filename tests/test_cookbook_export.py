@@ -16,7 +16,6 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from cmarkgfm.cmark import Options
 
-from macros import contract
 from macros.data import COMPARISON
 from macros.linking import canonical_url
 from tests.support.glossary_file import definition_lines
@@ -27,6 +26,7 @@ from tests.support.helpers import (
     own_text,
     plain,
     replace_in_file,
+    site_contract,
     table_rows,
 )
 from tests.test_data_propagation import CHANGES
@@ -37,8 +37,13 @@ from tests.test_guide_content import (
     guide_item_found,
     guide_list_items,
 )
-from tools.cookbook import COOKBOOK_ROOT, EXPORT_PATH, GLOSSARY_TITLE, GUIDE_PAGES, SITE_ONLY
+from tools.cookbook import GLOSSARY_TITLE, cookbook_root, export_path, guide_pages
 from tools.cookbook_cli import OUTPUT_FOLDER, README_LINE_FILE, export, site_url
+
+CONTRACT = site_contract()
+EXPORT_PATH = export_path(CONTRACT)
+COOKBOOK_ROOT = cookbook_root(CONTRACT)
+GUIDE_PAGES = guide_pages(CONTRACT)
 
 # What cmark-gfm writes for Markdown; anything else came from raw HTML in the page.
 MARKDOWN_ELEMENTS = {
@@ -91,14 +96,16 @@ def contract_urls() -> set[str]:
     url = site_url()
     return {
         canonical_url(url, page.path, anchor)
-        for page in contract.PAGES
+        for page in CONTRACT.pages
         for anchor in ("", *(a.id for a in page.anchors))
     }
 
 
-def test_every_public_page_is_in_the_export_or_left_to_the_site() -> None:
+def test_the_export_holds_the_pages_of_nav_but_those_left_to_the_site() -> None:
+    site_only = [page.source for page in CONTRACT.pages if page.cookbook == "none"]
+    assert {"first-calls.md", "link-to-this-guide.md"} <= set(site_only)
     exported = [page.source for page in GUIDE_PAGES]
-    assert sorted(exported + list(SITE_ONLY)) == sorted(page.source for page in contract.PAGES)
+    assert exported == [page.source for page in CONTRACT.pages if page.source not in site_only]
 
 
 def test_the_mental_model_table_is_a_table_whose_cells_are_the_data(html: BeautifulSoup) -> None:
@@ -139,7 +146,7 @@ def test_the_decision_checklist_is_there_signal_by_signal(html: BeautifulSoup) -
 
 def url_path(source: str) -> str:
     """The site's URL path of a page of `docs/`."""
-    return next(page.path for page in contract.PAGES if page.source == source)
+    return next(page.path for page in CONTRACT.pages if page.source == source)
 
 
 def test_the_sections_are_the_sites_pages_in_the_guides_order(
@@ -186,7 +193,7 @@ def test_the_site_is_linked_near_the_top_and_where_only_it_has_a_part(
     assert canonical_url(url, "") in [a["href"] for a in first_paragraph.find_all("a")]
     links = [a["href"] for a in html.find_all("a", href=True)]
     for site_only in ("decide/", "first-calls/"):
-        assert canonical_url(url, contract.page(site_only).path) in links, site_only
+        assert canonical_url(url, CONTRACT.page(site_only).path) in links, site_only
 
 
 def test_the_glossary_defines_each_term_the_page_uses_once(html: BeautifulSoup) -> None:

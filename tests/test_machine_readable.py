@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, ValidationError
 
-from macros import contract, export
+from macros import export
 from macros.data import COMPARISON
 from macros.model import Comparison
-from tests.support.helpers import BuiltSite
+from tests.support.helpers import BuiltSite, site_contract
 
 MARKDOWN_LINK = re.compile(r"^- \[([^\]]+)\]\((\S+)\)", re.MULTILINE)
 HTML_TAG = re.compile(r"</?(?:div|span|table|tr|td|p|a|ul|li|form|input|label|button|svg)\b")
@@ -45,10 +45,17 @@ def load_json(site: BuiltSite, name: str) -> Any:
 # --- llms.txt ----------------------------------------------------------------------------------
 
 
-def test_llms_txt_lists_every_page(site: BuiltSite) -> None:
+def test_llms_txt_lists_every_page_in_its_section_in_the_order_of_nav(site: BuiltSite) -> None:
     base = site_url(site)
-    listed = [url for _, url in MARKDOWN_LINK.findall(text(site, "llms.txt"))]
-    assert listed == [f"{base}{page.path}index.md" for page in contract.PAGES]
+    sections = [
+        (heading, [url for _, url in MARKDOWN_LINK.findall(links)])
+        for heading, links in re.findall(r"^## (.+)\n\n((?:- .*\n)+)", text(site, "llms.txt"), re.M)
+    ]
+    expected: dict[str, list[str]] = {}
+    for page in site_contract().pages:
+        expected.setdefault(page.llms_section, []).append(f"{base}{page.path}index.md")
+    assert sections == list(expected.items())
+    assert "For cookbook authors" in expected
 
 
 def test_each_page_listed_in_llms_txt_is_published_as_markdown(site: BuiltSite) -> None:
@@ -73,7 +80,7 @@ def test_llms_full_txt_holds_the_comparison_as_markdown_tables(site: BuiltSite) 
 
 def test_llms_full_txt_holds_every_page(site: BuiltSite) -> None:
     full = text(site, "llms-full.txt")
-    for page in contract.PAGES:
+    for page in site_contract().pages:
         heading = site.article(page.path).find("h1")
         assert heading is not None
         # The emoji of a title is a span of its own (hidden from screen readers): join with spaces.

@@ -16,10 +16,17 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
-from macros import contract
+from macros.contract import PublicPage
 from macros.data import COMPARISON
 from macros.render import cookbook_link
-from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, replace_in_file, run_build
+from tests.support.helpers import (
+    DOCS,
+    PROJECT_ROOT,
+    BuiltSite,
+    replace_in_file,
+    run_build,
+    site_contract,
+)
 
 WORKFLOWS = PROJECT_ROOT / ".github" / "workflows"
 WORKFLOW_FILES = sorted(WORKFLOWS.glob("*.yml"))
@@ -245,8 +252,8 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-@pytest.mark.parametrize("page", contract.PAGES, ids=lambda page: page.path or "home")
-def test_every_page_has_social_meta(site: BuiltSite, page: contract.PublicPage) -> None:
+@pytest.mark.parametrize("page", site_contract().pages, ids=lambda page: page.path or "home")
+def test_every_page_has_social_meta(site: BuiltSite, page: PublicPage) -> None:
     soup = site.soup(page.path)
     canonical = soup.find("link", rel="canonical")
     title = soup.find("title")

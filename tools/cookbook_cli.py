@@ -24,19 +24,19 @@ from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
+from macros import contract
+from macros.contract import Contract, ContractError
 from macros.data import COMPARISON
 from macros.mkdocs_env import DATA_FILE
 from macros.validate import DataError, validate
 
 from . import gfm
-from .cookbook import EXPORT_PATH, GUIDE_PAGES, ExportError, export_page, readme_line
+from .cookbook import ExportError, export_page, export_path, guide_pages, readme_line
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 OUTPUT_FOLDER = "cookbook"
 README_LINE_FILE = "cookbook-README-line.md"
-COOKBOOK_FOLDERS = ("cookbook", EXPORT_PATH.parent.as_posix())
-"""What a checkout of the cookbook has: its pages, and the folder of the export."""
 
 
 class NotACookbook(ValueError):
@@ -64,27 +64,35 @@ def auto_appended() -> str:
     return "\n".join(texts)
 
 
-def guide_pages() -> dict[str, str]:
-    return {page.source: (DOCS / page.source).read_text(encoding="utf-8") for page in GUIDE_PAGES}
+def site_contract() -> Contract:
+    return contract.load(ROOT / "mkdocs.yml")
 
 
 def export() -> tuple[str, str]:
-    """The page and the README line, from the data as it is on disk now."""
+    """The page and the README line, from the pages and the data as they are on disk now."""
     comparison = validate(
         COMPARISON, source=DATA_FILE.relative_to(ROOT).as_posix(), today=date.today()
     )
-    pages, url = guide_pages(), site_url()
-    return export_page(comparison, pages, auto_appended(), url), readme_line(pages, url)
+    public, url = site_contract(), site_url()
+    pages = {
+        page.source: (DOCS / page.source).read_text(encoding="utf-8")
+        for page in guide_pages(public)
+    }
+    return (
+        export_page(comparison, public, pages, auto_appended(), url),
+        readme_line(public, pages, url),
+    )
 
 
 def write(output: Path) -> int:
     page, line = export()
-    target = output / OUTPUT_FOLDER / EXPORT_PATH
+    path = export_path(site_contract())
+    target = output / OUTPUT_FOLDER / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(page, encoding="utf-8")
     (output / README_LINE_FILE).write_text(line + "\n", encoding="utf-8")
     print(f"Wrote {target}")
-    print(f"The line for {EXPORT_PATH.parent}/README.md (also in {output / README_LINE_FILE}):")
+    print(f"The line for {path.parent}/README.md (also in {output / README_LINE_FILE}):")
     print(line)
     return 0
 
@@ -101,10 +109,9 @@ def relative_links(page: str) -> list[str]:
 def broken_links(page: str, checkout: Path) -> list[str]:
     """Each relative link of the page whose file the checkout does not have, with that file."""
     broken = []
+    folder = export_path(site_contract()).parent.as_posix()
     for target in relative_links(page):
-        path = posixpath.normpath(
-            posixpath.join(EXPORT_PATH.parent.as_posix(), target.split("#")[0])
-        )
+        path = posixpath.normpath(posixpath.join(folder, target.split("#")[0]))
         if path.startswith("../") or not (checkout / path).is_file():
             broken.append(f"{target} (no file {path} in {checkout})")
     return broken
@@ -116,7 +123,9 @@ def cookbook_checkout(argument: str) -> Path:
     checkout = Path(argument)
     if not checkout.exists():
         raise NotACookbook(f"{argument}: no such folder")
-    missing = [folder for folder in COOKBOOK_FOLDERS if not (checkout / folder).is_dir()]
+    # What a checkout of the cookbook has: its pages, and the folder of the export.
+    folders = ("cookbook", export_path(site_contract()).parent.as_posix())
+    missing = [folder for folder in folders if not (checkout / folder).is_dir()]
     if missing:
         raise NotACookbook(
             f"{argument}: not a checkout of the LLM Cookbook (it has no {' or '.join(missing)} "
@@ -128,20 +137,21 @@ def cookbook_checkout(argument: str) -> Path:
 def check(argument: str) -> int:
     checkout = cookbook_checkout(argument)
     page, _ = export()
-    current_file = checkout / EXPORT_PATH
+    path = export_path(site_contract())
+    current_file = checkout / path
     current = current_file.read_text(encoding="utf-8") if current_file.is_file() else ""
     diff = list(
         difflib.unified_diff(
             current.splitlines(keepends=True),
             page.splitlines(keepends=True),
             fromfile=str(current_file),
-            tofile=f"make cookbook: {EXPORT_PATH}",
+            tofile=f"make cookbook: {path}",
         )
     )
     sys.stdout.writelines(diff)
     broken = broken_links(page, checkout)
     for link in broken:
-        print(f"Broken link in {EXPORT_PATH}: {link}")
+        print(f"Broken link in {path}: {link}")
     if diff:
         state = "differs from" if current_file.is_file() else "is missing; it should be"
         print(f"{current_file} {state} the export: run `make cookbook` and copy it over.")
@@ -163,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NotACookbook as error:
         print(f"cookbook-check: {error}", file=sys.stderr)
         return 2
-    except (ExportError, DataError) as error:
+    except (ExportError, DataError, ContractError) as error:
         print(f"cookbook: {error}", file=sys.stderr)
         return 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import shutil
 import socket
@@ -20,6 +21,9 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
 from mkdocs.structure.nav import get_navigation
+
+from macros import contract
+from macros.contract import Contract
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DOCS = PROJECT_ROOT / "docs"
@@ -131,6 +135,12 @@ def nav_pages() -> list[tuple[str, str]]:
     config = load_config(str(PROJECT_ROOT / "mkdocs.yml"))
     navigation = get_navigation(get_files(config), config)
     return [(page.file.src_uri, page.url) for page in navigation.pages]
+
+
+@functools.cache
+def site_contract() -> Contract:
+    """The URL contract of the project's site: its pages, anchors and old addresses."""
+    return contract.load(PROJECT_ROOT / "mkdocs.yml")
 
 
 def nav_urls() -> list[str]:
