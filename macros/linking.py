@@ -57,4 +57,5 @@ def markdown_example(site_url: str, contract: Contract) -> str:
     page = contract.page("decide/")
     anchor = page.anchors[0]
     url = canonical_url(site_url, page.path, anchor.id)
-    return f"```markdown\nNot sure which one you need? [{anchor.label}]({url})\n```"
+    example = f"Not sure which one you need? [{anchor.label}]({url})"
+    return f'```{{ .markdown data-search-exclude="" }}\n{example}\n```'

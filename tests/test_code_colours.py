@@ -109,7 +109,7 @@ def test_only_pages_with_coloured_code_load_the_colouring_script(
     soup = site.soup(url_path)
     has_colours = soup.select_one("code[data-colours]") is not None
     # Inside the container: the scripts Material runs again after an instant navigation.
-    scripts = soup.select("[data-md-component=container] script[src$='code-colours.js']")
+    scripts = soup.select("[data-md-component=container] script[src$='code-colours.min.js']")
     assert len(scripts) == (1 if has_colours else 0)
 
 

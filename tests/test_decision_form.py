@@ -205,8 +205,8 @@ def test_the_page_loads_the_script_and_styles_from_the_site(site: BuiltSite) -> 
     scripts = [tag["src"] for tag in soup.find_all("script", src=True)]
     styles = [tag["href"] for tag in soup.find_all("link", rel="stylesheet")]
     for wanted, found in (
-        ("assets/javascripts/decision-helper.js", scripts),
-        ("assets/stylesheets/decision-helper.css", styles),
+        ("assets/javascripts/decision-helper.min.js", scripts),
+        ("assets/stylesheets/decision-helper.min.css", styles),
     ):
         assert any(url.split("?")[0].endswith(wanted) for url in found), wanted
         assert site.path(wanted).is_file(), wanted
@@ -216,7 +216,7 @@ def test_the_page_loads_the_script_and_styles_from_the_site(site: BuiltSite) -> 
 def test_only_the_page_with_the_form_loads_the_helper(site: BuiltSite, url_path: str) -> None:
     soup = site.soup(url_path)
     has_form = soup.find(id=decision.RESULT_ID) is not None
-    stylesheets = soup.select("head link[rel=stylesheet][href$='decision-helper.css']")
+    stylesheets = soup.select("head link[rel=stylesheet][href$='decision-helper.min.css']")
     # Inside the container: the scripts Material runs again after an instant navigation.
-    scripts = soup.select("[data-md-component=container] script[src$='decision-helper.js']")
+    scripts = soup.select("[data-md-component=container] script[src$='decision-helper.min.js']")
     assert (len(stylesheets), len(scripts)) == ((1, 1) if has_form else (0, 0))

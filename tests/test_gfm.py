@@ -28,6 +28,13 @@ def test_braces_that_are_no_attribute_list_stay():
     assert to_github("A set {a, b} and { spaced words }") == "A set {a, b} and { spaced words }\n"
 
 
+def test_a_fence_keeps_only_its_language_of_its_attribute_list():
+    page = '```{ .python title="x.py" data-search-exclude="" }\nx = {"a": 1}\n```\n'
+    assert to_github(page) == '```python\nx = {"a": 1}\n```\n'
+    indented = "    ~~~~{ .bash data-search-exclude }\n    ls\n    ~~~~\n"
+    assert to_github(indented) == "    ~~~~bash\n    ls\n    ~~~~\n"
+
+
 def test_headings_move_down_without_passing_level_six():
     page = "# Title\n\n## Part\n\n###### Deepest\n\n#hashtag"
     assert to_github(page, heading_shift=1) == (

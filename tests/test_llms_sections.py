@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds without the llms.txt export (overrides/hooks/serve_without_llms.py).
+"""`mkdocs serve` rebuilds without the llms.txt export (overrides/hooks/llms_sections.py).
 
 The build keeps the full export (tests/test_machine_readable.py checks it); the served site
 gets an llms.txt without the pages, which is what saves a third of each rebuild.

@@ -20,6 +20,9 @@ from collections.abc import Callable, Iterator
 _ATTRIBUTE = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""
 _ATTRIBUTE_LIST = re.compile(rf"[ \t]*\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# An opening fence with an attribute list, `{ .python title="x.py" data-search-exclude="" }`:
+# GitHub reads only a language.
+_FENCE_ATTRIBUTES = re.compile(r"^(\s*(?:`{3,}|~{3,}))[ \t]*\{[^}]*?\.([\w+-]+)[^}]*\}[ \t]*$")
 _HEADING = re.compile(r"^(#{1,6})([ \t].*)?$")
 # `!!! note "Title"`, `!!! info extra-class "Title"`, `??? tip`, `???+ tip` (details).
 _ADMONITION = re.compile(
@@ -101,7 +104,7 @@ def _convert(lines: list[str], heading_shift: int) -> Iterator[str]:
             continue
         if match := _FENCE.match(line):
             fence = match[1]
-            yield line
+            yield _FENCE_ATTRIBUTES.sub(r"\1\2", line)
             continue
         block = _ADMONITION.match(line) or _TAB.match(line)
         if block:

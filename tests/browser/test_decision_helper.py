@@ -255,7 +255,7 @@ def helper_stylesheet_applied(page: Page) -> bool:
     return bool(
         page.evaluate(
             "[...document.styleSheets].some(sheet =>"
-            " (sheet.href || '').endsWith('/decision-helper.css') && sheet.cssRules.length)"
+            " (sheet.href || '').endsWith('/decision-helper.min.css') && sheet.cssRules.length)"
         )
     )
 

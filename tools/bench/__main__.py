@@ -27,6 +27,13 @@ def parse_arguments() -> argparse.Namespace:
         "--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (0: none)"
     )
     parser.add_argument("--setup", action="store_true", help="also time make test in a fresh clone")
+    parser.add_argument(
+        "--page",
+        action="append",
+        dest="pages",
+        metavar="URL_PATH",
+        help="readers: measure this page only (first-calls/; '' for the home page)",
+    )
     return parser.parse_args()
 
 
@@ -61,7 +68,7 @@ def measure(arguments: argparse.Namespace, workdir: Path) -> tuple[list[Row], li
     if "edit" in sections:
         rows += report.edit_rows(*edit_loop.measure(workdir / "edit", arguments.edits))
     if "readers" in sections:
-        results = readers.measure(workdir / "readers", arguments.lighthouse_runs)
+        results = readers.measure(workdir / "readers", arguments.lighthouse_runs, arguments.pages)
         rows += report.reader_rows(results)
         notes += report.lighthouse_findings(results)
     if "setup" in sections:

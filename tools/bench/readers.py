@@ -121,7 +121,10 @@ def median_lighthouse(
     return replace(median, report=report)
 
 
-def measure(workdir: Path, lighthouse_runs: int) -> ReaderResults:
+def measure(
+    workdir: Path, lighthouse_runs: int, only_pages: list[str] | None = None
+) -> ReaderResults:
+    """Every page, or those of `only_pages` (URL paths such as `first-calls/`, `` for home)."""
     site_dir = workdir / "site-published"
     reports = ARTIFACTS / "lighthouse"
     reports.mkdir(parents=True, exist_ok=True)
@@ -136,7 +139,10 @@ def measure(workdir: Path, lighthouse_runs: int) -> ReaderResults:
             # In the order of the nav, as the footer's next links follow it.
             nav_order = [pages[0], *[weight.url for weight in next_pages]]
             pages.sort(key=lambda url: nav_order.index(url) if url in nav_order else len(pages))
-            first_views = [first_view(browser, url) for url in pages]
+            measured = [
+                url for url in pages if only_pages is None or url.removeprefix(base) in only_pages
+            ]
+            first_views = [first_view(browser, url) for url in measured]
             browser.close()
         results = []
         if lighthouse_runs > 0:
@@ -144,6 +150,6 @@ def measure(workdir: Path, lighthouse_runs: int) -> ReaderResults:
                 median_lighthouse(
                     url, reports / report_name(url, base), lighthouse_runs, served.chromium_flags
                 )
-                for url in pages
+                for url in measured
             ]
     return ReaderResults(pages, results, first_views, next_pages)
