@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from mkdocs_redirects.plugin import write_html  # type: ignore[import-untyped]
+from mkdocs_redirects.plugin import write_html
 
 from .contract import Contract
 

@@ -109,7 +109,11 @@ def test_a_link_to_a_file_the_checkout_lacks_is_named(
 
 @pytest.mark.parametrize("kind", ["missing folder", "not a cookbook", "no path"])
 def test_a_bad_path_is_a_one_line_error(tmp_path: Path, kind: str) -> None:
-    paths = {"missing folder": tmp_path / "nowhere", "not a cookbook": PROJECT_ROOT, "no path": ""}
+    paths: dict[str, Path | str] = {
+        "missing folder": tmp_path / "nowhere",
+        "not a cookbook": PROJECT_ROOT,
+        "no path": "",
+    }
     result = run_check(paths[kind])
     assert result.returncode != 0
     ours = [line for line in result.stderr.splitlines() if not line.startswith("make")]

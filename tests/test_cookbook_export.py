@@ -22,6 +22,8 @@ from tests.support.glossary_file import definition_lines
 from tests.support.helpers import (
     PROJECT_ROOT,
     BuiltSite,
+    attribute,
+    found,
     normalize,
     own_text,
     plain,
@@ -112,7 +114,7 @@ def test_the_mental_model_table_is_a_table_whose_cells_are_the_data(html: Beauti
     tables = [table_rows(table) for table in html.find_all("table")]
     data_rows = [[side.name, plain(side.feels_like)] for side in COMPARISON.sides]
     assert any(rows[1:] == data_rows for rows in tables), tables
-    assert table_rows(guide_html().find("table")) in tables
+    assert table_rows(found(guide_html().find("table"))) in tables
 
 
 @pytest.mark.parametrize("item", guide_list_items())
@@ -153,7 +155,7 @@ def test_the_sections_are_the_sites_pages_in_the_guides_order(
     html: BeautifulSoup, site: BuiltSite
 ) -> None:
     def title(url_path: str) -> str:
-        return normalize(site.article(url_path).find("h1").get_text()).removesuffix("¶").strip()
+        return normalize(found(site.article(url_path).find("h1")).get_text()).removesuffix("¶")
 
     home, *sections = (url_path(page.source) for page in GUIDE_PAGES)
     assert [normalize(h.get_text()) for h in html.find_all("h1")] == [title(home)]
@@ -189,9 +191,9 @@ def test_the_site_is_linked_near_the_top_and_where_only_it_has_a_part(
     html: BeautifulSoup,
 ) -> None:
     url = site_url()
-    first_paragraph = html.find("h1").find_next_sibling("p")
-    assert canonical_url(url, "") in [a["href"] for a in first_paragraph.find_all("a")]
-    links = [a["href"] for a in html.find_all("a", href=True)]
+    first_paragraph = found(found(html.find("h1")).find_next_sibling("p"))
+    assert canonical_url(url, "") in [attribute(a, "href") for a in first_paragraph("a")]
+    links = [attribute(a, "href") for a in html.select("a[href]")]
     for site_only in ("decide/", "first-calls/"):
         assert canonical_url(url, CONTRACT.page(site_only).path) in links, site_only
 
@@ -199,8 +201,11 @@ def test_the_site_is_linked_near_the_top_and_where_only_it_has_a_part(
 def test_the_glossary_defines_each_term_the_page_uses_once(html: BeautifulSoup) -> None:
     page = BeautifulSoup(str(html), "html.parser")
     heading = next(h for h in page.find_all("h2") if h.get_text() == GLOSSARY_TITLE)
-    glossary = heading.find_next_sibling("ul")
-    entries = dict(li.get_text().split(": ", 1) for li in glossary("li"))
+    glossary = found(heading.find_next_sibling("ul"))
+    entries: dict[str, str] = {}
+    for item in glossary("li"):
+        term, definition = item.get_text().split(": ", 1)
+        entries[term] = definition
     glossary.decompose()
     text = prose(page)
     forms: dict[str, list[str]] = {}  # definition → its word forms, in the glossary's order

@@ -177,7 +177,8 @@ def test_model_names_are_dated_examples(site: BuiltSite) -> None:
         item
         for article in articles
         for item in article.select("li")
-        if item.find(attrs={"data-fact": MODELS[0].id}) and not item.find_parent(class_=NOTE_CLASS)
+        if item.select_one(f"[data-fact='{MODELS[0].id}']")
+        and not item.find_parent(class_=NOTE_CLASS)
     ]
     assert items, "no page shows the model examples"
     for item in items:

@@ -42,7 +42,8 @@ def workflow(name: str) -> dict[Any, Any]:
 
 def triggers(loaded: dict[Any, Any]) -> dict[str, Any]:
     # YAML 1.1 reads the bare key `on` as true.
-    result: dict[str, Any] = loaded.get("on", loaded.get(True))
+    result = loaded.get("on", loaded.get(True))
+    assert isinstance(result, dict), "the workflow has no triggers"
     return result
 
 

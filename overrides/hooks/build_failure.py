@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]  # no stubs in the lock; used for one class
+import yaml
 from jinja2 import TemplateSyntaxError
 
 

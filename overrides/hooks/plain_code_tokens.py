@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from mkdocs.config.defaults import MkDocsConfig
 
 # Pygments ships no type information.
-from pygments.filter import Filter  # type: ignore[import-untyped]
-from pygments.lexer import Lexer  # type: ignore[import-untyped]
-from pygments.token import (  # type: ignore[import-untyped]
+from pygments.filter import Filter
+from pygments.lexer import Lexer
+from pygments.token import (
     Name,
     Operator,
     Punctuation,

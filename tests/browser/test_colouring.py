@@ -13,16 +13,16 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from tests.support.browsing import Watched, watch
 from tests.support.code_classes import classes_from_colours
 from tests.support.example_files import EXAMPLE_FILES
-from tests.support.helpers import BuiltSite
+from tests.support.helpers import BuiltSite, attribute
 from tests.support.published import SCHEMES
 
 CODE_PAGE = "first-calls/"
-PHONE = {"width": 375, "height": 812}
+PHONE: ViewportSize = {"width": 375, "height": 812}
 UNCOLOURED = "pre > code[data-colours]"
 ANY = re.compile(".*")  # an attribute with any value: not_to_have_attribute(…, ANY) = absent
 SOME = re.compile(".+")
@@ -101,7 +101,7 @@ def test_printing_shows_every_character_in_the_class_the_build_gave_it(
     assert len(shown) == len(published)
     for code, characters in zip(published, shown, strict=True):
         wanted = (
-            classes_from_colours(code.text, code["data-colours"])
+            classes_from_colours(code.text, attribute(code, "data-colours"))
             if code.has_attr("data-colours")
             else [(char, "") for char in code.text]
         )

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown  # type: ignore[import-untyped]  # no stubs in the lock
+import markdown
 from bs4 import BeautifulSoup, Tag
 from mkdocs.config import load_config
 from mkdocs.structure.files import get_files
@@ -39,6 +39,19 @@ def plain(markdown_text: str) -> str:
     """The text a reader sees for inline Markdown such as `It’s for *you*`."""
     html = markdown.markdown(markdown_text)
     return normalize(BeautifulSoup(html, "html.parser").get_text())
+
+
+def found(element: object, what: str = "") -> Tag:
+    """What a `find` returned, as the element it must be: the test fails when it found none."""
+    assert isinstance(element, Tag), f"no element found: {what}"
+    return element
+
+
+def attribute(tag: Tag, name: str) -> str:
+    """A single-valued attribute of `tag` (`class`, say, is a list: read it with `get`)."""
+    value = tag.get(name)
+    assert isinstance(value, str), f"<{tag.name}> has no {name!r} attribute"
+    return value
 
 
 def normalize(text: str) -> str:

@@ -243,6 +243,7 @@ class ApiStandIn:
             output = [self._message(text)]
             return self._response_object(body, output, effort, reasoning_tokens + len(words))
         output = [self._message(" ".join(words[:room]))] if room else []
+        assert cap is not None  # with no cap, every word had room
         reply = self._response_object(body, output, effort, cap)
         reply.update(status="incomplete", incomplete_details={"reason": "max_output_tokens"})
         ApiResponse.model_validate(reply)
