@@ -100,7 +100,7 @@ def test_the_examples_keep_their_colours(site: BuiltSite) -> None:
         for run in attribute(code, "data-colours").split(" ")
     }
     assert {"kn", "s2", "c1", "nv", "s1"} <= names  # import, strings, comments, shell variables
-    # Names, white space, punctuation and operators stay uncoloured (plain_code_tokens.py).
+    # Names, white space, punctuation and operators stay uncoloured (code_colours.py's on_config).
     assert not names & {"n", "w", "p", "o"}
 
 
