@@ -118,7 +118,12 @@ def url_path(source: str) -> str:
 def nav_entries(nav: Any) -> Iterator[tuple[str, str]]:
     """(title, Markdown file) of each page of a `nav` setting, in order; sections flattened."""
     for item in nav or ():
-        title, value = next(iter(item.items())) if isinstance(item, Mapping) else ("", item)
+        if isinstance(item, Mapping) and "url" in item:  # as Zensical's macros give it
+            title, value = item.get("title") or "", item.get("children") or item["url"]
+        elif isinstance(item, Mapping):
+            title, value = next(iter(item.items()))
+        else:
+            title, value = "", item
         if isinstance(value, list):
             yield from nav_entries(value)
         elif str(value).endswith(".md") and "://" not in str(value):
@@ -152,9 +157,10 @@ def public_page(title: str, source: str, docs_dir: Path) -> PublicPage:
 
 def redirect_maps(plugins: Any) -> Mapping[str, str]:
     """The `redirects` plugin's `redirect_maps`, from MkDocs' loaded config or the raw YAML."""
-    if isinstance(plugins, Mapping):  # MkDocs' PluginCollection, by name
-        plugin = plugins.get("redirects")
-        return cast(Mapping[str, str], plugin.config["redirect_maps"]) if plugin else {}
+    if isinstance(plugins, Mapping):  # by name: MkDocs' plugins, or their settings (Zensical)
+        plugin = plugins.get("redirects") or {}
+        settings = plugin.get("config", {}) if isinstance(plugin, Mapping) else plugin.config
+        return cast(Mapping[str, str], settings.get("redirect_maps") or {})
     for item in plugins or ():
         if isinstance(item, Mapping) and "redirects" in item:
             return cast(Mapping[str, str], item["redirects"]["redirect_maps"])

@@ -160,3 +160,35 @@ def test_the_old_addresses_are_the_redirects_of_mkdocs_yml() -> None:
     old = [legacy.path + ".md" for legacy in CONTRACT.legacy_paths]
     assert old == list(redirects["redirect_maps"])
     assert CONTRACT.original_page == "Integrations/OpenAI/01-chatgpt-vs-platform"
+
+
+def test_zensicals_shapes_of_nav_and_plugins_give_the_same_contract(tmp_path: Path) -> None:
+    """Zensical's mkdocs-macros gives `nav` as entries with `title`, `url` and `children`, and
+    the plugins as their settings by name: a later move must not change the contract."""
+    write_page(tmp_path, "index.md", "description: x", "Home")
+    write_page(tmp_path, "more.md", "cookbook: none", "More")
+    redirects = {"redirect_maps": {"Old/page.md": "index.md"}}
+    mkdocs = contract.from_config(
+        {
+            "nav": [{"Home": "index.md"}, {"Part": [{"More": "more.md"}]}],
+            "docs_dir": tmp_path,
+            "plugins": [{"search": {}}, {"redirects": redirects}],
+        }
+    )
+    zensical = contract.from_config(
+        {
+            "nav": [
+                {"title": "Home", "url": "index.md", "children": []},
+                {
+                    "title": "Part",
+                    "url": None,
+                    "children": [{"title": "More", "url": "more.md", "children": []}],
+                },
+            ],
+            "docs_dir": tmp_path,
+            "plugins": {"search": {"config": {}}, "redirects": {"config": redirects}},
+        }
+    )
+    assert zensical == mkdocs
+    assert [page.source for page in mkdocs.pages] == ["index.md", "more.md"]
+    assert mkdocs.original_page == "Old/page"
