@@ -13,6 +13,7 @@ from itertools import combinations
 from typing import Any
 from urllib.parse import urlsplit
 
+from .lookup import suggestion
 from .model import SIDE_IDS, Comparison, Fact, RuleOfThumb, Signal
 
 
@@ -43,21 +44,28 @@ def _problems(c: Comparison, today: date) -> Iterable[str]:
         for record in records:
             yield from _empty_text(record)
 
-    fact_ids = {fact.id for fact in c.facts}
+    fact_ids = [fact.id for fact in c.facts]
     side_ids = [side.id for side in c.sides]
     if sorted(side_ids) != sorted(SIDE_IDS):
         yield f"sides: expected exactly {list(SIDE_IDS)}, found {side_ids}"
     for side in c.sides:
         for field in ("address_fact", "payment_fact"):
-            if getattr(side, field) not in fact_ids:
-                yield f"{_name(side)}: field '{field}' names no fact: {getattr(side, field)!r}"
+            named = getattr(side, field)
+            if named not in fact_ids:
+                yield (
+                    f"{_name(side)}: field '{field}' names no fact: {named!r}; "
+                    f"{suggestion(named, fact_ids, 'facts')}"
+                )
         if not c.signals_for(side.id):
             yield f"{_name(side)}: no signal of the decision checklist points to it"
 
     pointing: tuple[Signal | RuleOfThumb, ...] = (*c.signals, *c.rules_of_thumb)
     for record in pointing:
         if record.side not in SIDE_IDS:
-            yield f"{_name(record)}: field 'side' points at no side: {record.side!r}"
+            yield (
+                f"{_name(record)}: field 'side' points at no side: {record.side!r}; "
+                f"{suggestion(record.side, SIDE_IDS, 'sides')}"
+            )
 
     yield from _verdict_coverage(c)
     yield from _fact_problems(c.facts, today)
@@ -99,9 +107,11 @@ def _lifecycle_problems(fact: Fact, today: date) -> Iterable[str]:
 def _verdict_coverage(c: Comparison) -> Iterable[str]:
     """Every combination of ticked sides, none included, needs exactly one verdict."""
     for verdict in c.verdicts:
-        unknown = set(verdict.sides) - set(SIDE_IDS)
-        if unknown:
-            yield f"{_name(verdict)}: field 'sides' names no side: {sorted(unknown)}"
+        for unknown in sorted(set(verdict.sides) - set(SIDE_IDS)):
+            yield (
+                f"{_name(verdict)}: field 'sides' names no side: {unknown!r}; "
+                f"{suggestion(unknown, SIDE_IDS, 'sides')}"
+            )
     for size in range(len(SIDE_IDS) + 1):
         for combination in combinations(SIDE_IDS, size):
             matching = [v for v in c.verdicts if v.sides == frozenset(combination)]
