@@ -1,5 +1,6 @@
 """`make serve`'s address: a taken one is named before anything is built, with the way out;
-and `DEV_ADDR` comes from the command line or the environment."""
+`DEV_ADDR` comes from the command line or the environment; and the preview answers only
+requests for this machine (the served side is in tests/test_serve_recovery.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import subprocess
 
 import pytest
 
+from serve_address import allowed_hosts, host_name
 from tests.support.helpers import PROJECT_ROOT, free_port, mkdocs_env
 
 
@@ -87,3 +89,46 @@ def test_dev_addr_comes_from_the_environment_or_the_command_line() -> None:
         "--dev-addr 127.0.0.1:8124"
     )
     assert make_serve_command({}).endswith("--dev-addr 127.0.0.1:8000")
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("localhost:8000", "localhost"),
+        ("LocalHost.", "localhost"),
+        ("[::1]:8000", "::1"),
+        ("::1", "::1"),
+        ("127.0.0.1", "127.0.0.1"),
+        ("evil.example:80", "evil.example"),
+    ],
+)
+def test_the_host_name_of_a_host_header(header: str, name: str) -> None:
+    assert host_name(header) == name
+
+
+@pytest.mark.parametrize(
+    ("dev_addr", "setting", "host", "answered"),
+    [
+        ("127.0.0.1", "", "localhost", True),
+        ("127.0.0.1", "", "docs.localhost", True),
+        ("127.0.0.1", "", "127.0.0.2", True),
+        ("127.0.0.1", "", "::1", True),
+        ("127.0.0.1", "", "evil.example", False),
+        ("127.0.0.1", "", "localhost.evil.example", False),
+        ("127.0.0.1", "", "192.168.1.20", False),
+        # Served on a name of the machine's, that name too.
+        ("writer-laptop.lan", "", "writer-laptop.lan", True),
+        # Served on every interface: any address (a phone on the network), still no name.
+        ("0.0.0.0", "", "192.168.1.20", True),
+        ("::", "", "fe80::1", True),
+        ("0.0.0.0", "", "evil.example", False),
+        # SERVE_ALLOWED_HOSTS: names, and a leading dot for the names under one.
+        ("127.0.0.1", "preview.test, .ts.example", "preview.test", True),
+        ("127.0.0.1", "preview.test .ts.example", "box.ts.example", True),
+        ("127.0.0.1", "preview.test,.ts.example", "ts.example.evil", False),
+    ],
+)
+def test_which_hosts_the_preview_answers(
+    dev_addr: str, setting: str, host: str, answered: bool
+) -> None:
+    assert allowed_hosts(dev_addr, setting)(host) is answered

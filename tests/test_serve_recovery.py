@@ -10,6 +10,8 @@ tests/browser/test_serve_errors.py.
 from __future__ import annotations
 
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,7 @@ from tests.support.helpers import (
     Server,
     fetch_with_status,
     html_files,
+    mkdocs_serve,
     normalize,
     run_build,
     wait_until,
@@ -116,3 +119,49 @@ def test_the_built_site_holds_no_error_page(site: BuiltSite) -> None:
     assert [
         page for page in site.html_pages() if ERROR_PAGE_MARK in page.read_text(encoding="utf-8")
     ] == []
+
+
+def answer_to(server: Server, host: str) -> tuple[int, str]:
+    request = urllib.request.Request(server.url, headers={"Host": host})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("host", "answered"),
+    [
+        ("evil.example", False),
+        ("evil.example:8000", False),
+        ("127.0.0.1.nip.io", False),
+        ("localhost", True),
+        ("localhost:8000", True),
+        ("preview.localhost", True),
+        ("127.0.0.1", True),
+        ("127.0.0.5:8000", True),
+        ("[::1]:8000", True),
+    ],
+)
+def test_the_preview_answers_only_this_machine(
+    served_copy: tuple[Path, Server], host: str, answered: bool
+) -> None:
+    _, server = served_copy
+    status, body = answer_to(server, host)
+    if answered:
+        assert status == 200, body
+        return
+    assert status == 403
+    assert body.count("\n") == 1, body
+    assert body.startswith("403 Forbidden: this preview answers only this machine")
+    assert "SERVE_ALLOWED_HOSTS=" in body
+
+
+def test_serve_allowed_hosts_lets_more_names_in(project_copy: Path) -> None:
+    with mkdocs_serve(
+        project_copy, env={"SERVE_ALLOWED_HOSTS": "preview.test, .ts.example"}
+    ) as server:
+        assert answer_to(server, "preview.test:8000")[0] == 200
+        assert answer_to(server, "box.ts.example")[0] == 200
+        assert answer_to(server, "evil.example")[0] == 403
