@@ -1,16 +1,21 @@
-"""MkDocs hook (`hooks:` in mkdocs.yml): under `mkdocs serve`, a failed rebuild shows in browsers.
+"""MkDocs hook (`hooks:` in mkdocs.yml): under `mkdocs serve`, a rebuild says one line, or
+names each mistake in the terminal and in the open tab, and the server lives on.
 
-MkDocs alone prints the error, shows browsers nothing, and holds every page request
-until a rebuild succeeds. This hook wraps the server's rebuild: a failure is printed
-as before, then kept (`build_failure.py`), and the rebuild counts as done, so
-MkDocs tells open tabs to reload. While it lasts, every page request is answered at
-once with the error page (`error_page.py`), which reloads by itself after the
-next rebuild: the writer's page again once the fix builds. Files other than pages
-are served as usual. `mkdocs build` never runs `on_serve`: it fails as before and
+MkDocs alone prints every tool's report and traceback, shows browsers nothing, and holds
+every page request until a rebuild succeeds. This hook wraps the server's rebuild. A
+rebuild that works prints one line (`serve_log.Quiet` leaves out the rest). A failure is
+described (`build_failure.py`: the file and line to fix, the tool's words, a hint) and
+printed as one block per problem, with a traceback only for an error it has no words for
+(or with `--verbose`); it is kept, and the rebuild counts as done, so MkDocs tells open
+tabs to reload. While it lasts, every page request is answered at once with the error page
+(`error_page.py`), which reloads by itself after the next rebuild: the writer's page again
+once the fix builds. Files other than pages are served as usual. A rebuild that failed
+while files were still being written (a `git checkout`, an editor saving several files) is
+run once more when they are. `mkdocs build` never runs `on_serve`: it fails as before and
 writes no error page.
 
-mkdocs-macros (`on_error_fail: true`) stops on a page that fails to render by
-calling `exit()`; the wrapper catches that too, so the server keeps running.
+mkdocs-macros (`on_error_fail: true`) stops on a page that fails to render by calling
+`exit()`; the wrapper catches that too, so the server keeps running.
 
 What it relies on in MkDocs 1.6's server, none of it private: `server.builder`, which
 its rebuild loop calls; the WSGI app it serves (`get_app`/`set_app`, from wsgiref);
@@ -20,7 +25,8 @@ The serve tests fail if an upgrade changes one of them.
 
 from __future__ import annotations
 
-import sys
+import logging
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -28,29 +34,39 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 # MkDocs puts a hook's own folder on the import path while it loads the hook, so the
 # modules beside this one import by their names.
 import error_page
-from build_failure import BuildFailure, describe
+import serve_log
+from build_failure import BuildFailure, Project, describe
 
-log = get_plugin_logger("keep_serving")
+# Not MkDocs' plugin logger, which would put "keep_serving: " before each `file:line:`.
+log = logging.getLogger("mkdocs.plugins.keep_serving")
 
 # Where the pages' live-reload script asks MkDocs for the newest build.
 LIVE_RELOAD = "/livereload/"
+# Files still being written are quiet for this long before the failed rebuild runs again.
+QUIET_SECONDS = 0.2
+QUIET_AT_MOST_SECONDS = 3.0
 
 Environ = dict[str, Any]
 StartResponse = Callable[..., Any]
 App = Callable[[Environ, StartResponse], Iterable[bytes]]
+FilesState = dict[Path, int]
 
 # The Markdown page being built, while it is (relative to docs_dir): the page to name
 # when a macro call in it fails. Hooks are loaded once per process, so this lasts.
 _page_in_progress: list[str] = []
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    if command == "serve":
+        serve_log.quieten()
 
 
 @event_priority(100)  # before any plugin, mkdocs-macros included, works on the page
@@ -75,25 +91,33 @@ class _Showing:
 def on_serve(
     server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]
 ) -> LiveReloadServer:
-    root = Path(config.config_file_path).parent
-    docs_dir = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    project = Project.of(config)
+    watched = [Path(config.config_file_path), Path(config.docs_dir), *map(Path, config.watch)]
     showing = _Showing()
     rebuild = server.builder
 
     def rebuild_or_keep_the_failure() -> None:
-        _page_in_progress.clear()
-        try:
-            rebuild()
-        except (Exception, SystemExit) as error:
-            page = _page_in_progress[0] if _page_in_progress else None
-            _print_as_mkdocs_would(error)
-            showing.failure = describe(error, root, page, docs_dir)
-            log.error(
-                f"The rebuild failed: fix {showing.failure.file or 'the error above'}. "
-                "Browsers show the error until a rebuild succeeds."
-            )
-        else:
-            showing.failure = None
+        for attempt in (1, 2):
+            _page_in_progress.clear()
+            serve_log.forget_earlier_rebuilds()
+            before = files_state(watched)
+            with serve_log.held_errors() as held:
+                try:
+                    rebuild()
+                except (Exception, SystemExit) as caught:
+                    error: BaseException | None = caught
+                else:
+                    error = None
+            if error is None:
+                showing.failure = None
+            elif attempt == 1 and files_state(watched) != before:
+                wait_until_quiet(watched)
+                continue  # what the tools said of the half-written files goes too
+            else:
+                page = _page_in_progress[0] if _page_in_progress else None
+                showing.failure = describe(error, project, page, held.messages())
+                _report(showing.failure, error, held)
+            return
 
     server.builder = rebuild_or_keep_the_failure
     site = server.get_app()
@@ -102,13 +126,47 @@ def on_serve(
     return server
 
 
-def _print_as_mkdocs_would(error: BaseException) -> None:
-    if isinstance(error, Abort):  # MkDocs logged the error before aborting
-        print(error, file=sys.stderr)
-    elif isinstance(error, SystemExit):  # mkdocs-macros logged the error before exit()
-        print(f"mkdocs-macros stopped the build (exit code {error.code}).", file=sys.stderr)
-    else:
+def files_state(paths: Iterable[Path]) -> FilesState:
+    """Every file the writer may have written under `paths`, with the time it was written
+    (not Python's bytecode caches, which a rebuild writes itself, nor hidden files)."""
+    state: FilesState = {}
+    for path in paths:
+        for file in [path] if path.is_file() else path.rglob("*"):
+            parts = file.relative_to(path).parts if file != path else ()
+            if any(part.startswith(".") or part == "__pycache__" for part in parts):
+                continue
+            try:
+                state[file] = file.stat().st_mtime_ns
+            except OSError:  # removed while we looked: the next look tells
+                continue
+    return state
+
+
+def wait_until_quiet(paths: Iterable[Path]) -> None:
+    """Until no file under `paths` has changed for `QUIET_SECONDS` (at most a few seconds)."""
+    paths = list(paths)
+    deadline = time.monotonic() + QUIET_AT_MOST_SECONDS
+    state = files_state(paths)
+    while time.monotonic() < deadline:
+        time.sleep(QUIET_SECONDS)
+        now = files_state(paths)
+        if now == state:
+            return
+        state = now
+
+
+def _report(failure: BuildFailure, error: BaseException, held: serve_log.Held) -> None:
+    """The failure in the terminal: each problem as a block; the tools' own reports and the
+    traceback only for an error without words of ours, or with --verbose."""
+    if not failure.recognised or serve_log.verbose():
+        held.release()
         traceback.print_exception(error)
+    for problem in failure.problems:
+        log.error(problem.block())
+    log.error(
+        f"The rebuild failed: fix {failure.file or 'the error above'}. "
+        "Browsers show the error until a rebuild succeeds."
+    )
 
 
 def _answer_pages_with_the_failure(site: App, showing: _Showing, mount_path: str) -> App:
