@@ -3,7 +3,7 @@
 `describe` is fed the exceptions each kind of broken edit raises, made here without a
 server: the file to fix is the writer's (never a hook nor the macros' own modules), the
 line is the one the writer's editor shows, and the words are the tool's, with a hint.
-`render` is read back with BeautifulSoup.
+`render` and `notice` are read back with BeautifulSoup.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from build_failure import (
     Project,
     config_line,
     describe,
+    warning_problem,
 )
-from error_page import render
+from error_page import notice, render
 from keep_serving import _asks_for_a_page
 from macros.data import COMPARISON
 from macros.validate import validate
@@ -370,6 +371,49 @@ def test_a_misspelt_field_in_the_data_names_the_field_meant(
     assert failure.recognised
 
 
+def test_a_broken_link_is_placed_on_its_line_with_the_closest_page_and_anchor(
+    tmp_path: Path,
+) -> None:
+    page = FRONT_MATTER + "# T\n\n[a](decid.md)\n\nSee [b](decide.md#rule-of-thum).\n"
+    project = a_project(tmp_path, {"docs/guide/page.md": page})
+    anchors = {"guide/page.md": [], "guide/decide.md": ["rule-of-thumb", "who-is-in-charge"]}
+
+    missing = warning_problem(
+        "Doc file 'guide/page.md' contains a link 'decid.md', but the target "
+        "'guide/decid.md' is not found among documentation files.",
+        project,
+        anchors,
+    )
+    assert (missing.file, missing.line) == ("docs/guide/page.md", 8)
+    # Named as the page links them: relative to its own folder.
+    assert missing.hint == "did you mean `decide.md`? Known pages: page.md, decide.md"
+
+    anchor = warning_problem(
+        "Doc file 'guide/page.md' contains a link 'decide.md#rule-of-thum', but the doc "
+        "'guide/decide.md' does not contain an anchor '#rule-of-thum'.",
+        project,
+        anchors,
+    )
+    assert (anchor.file, anchor.line) == ("docs/guide/page.md", 10)
+    assert anchor.hint == (
+        "did you mean `decide.md#rule-of-thumb`? "
+        "Known anchors of guide/decide.md: rule-of-thumb, who-is-in-charge"
+    )
+
+
+def test_a_page_left_out_of_nav_says_what_to_add_where(tmp_path: Path) -> None:
+    project = a_project(tmp_path, {"mkdocs.yml": YAML})
+    problem = warning_problem(
+        'The following pages exist in the docs directory, but are not included in the "nav" '
+        "configuration:\n  - pricing.md",
+        project,
+        {},
+    )
+    assert (problem.file, problem.line) == ("mkdocs.yml", 2)
+    assert "add a line for each to `nav` in mkdocs.yml" in problem.hint
+    assert "`- Title: pricing.md`" in problem.hint
+
+
 def test_the_page_names_the_file_to_fix_and_shows_everything_as_text() -> None:
     failure = BuildFailure(
         (
@@ -411,6 +455,22 @@ def test_the_page_fits_a_phone_follows_the_system_palette_and_asks_nothing_elsew
     assert page.select("link:not([rel~=icon])") == []
     assert page.find_all("script", src=True) == []
     assert found(page.find("h1")).get_text() == "The rebuild failed"
+
+
+def test_the_notice_shows_each_problem_as_the_error_page_does() -> None:
+    problems = [
+        Problem("Doc file 'a.md' contains a link 'nope.md'", "docs/a.md", 8, hint=HOSTILE),
+        Problem("A reference to 'gone.md' is included in the 'nav'", "mkdocs.yml", 3),
+    ]
+    box = found(BeautifulSoup(notice(problems), "html.parser").find("aside"))
+    text = normalize(box.get_text(" "))
+    assert "2 problems to fix" in text
+    assert "mkdocs build --strict" in text
+    assert [normalize(p.get_text()) for p in box.select(".summary")] == [
+        problem.message for problem in problems
+    ]
+    assert f"Hint: {HOSTILE}" in text
+    assert box.find("script") is None
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """A mistake under `mkdocs serve`: the terminal names it in one block (the file and line to fix,
 the tool's words, a hint), every page answers at once with the error page saying the same,
-the server lives on, and the fix brings the pages back with one line in the terminal. The strict
-build still fails on the same edits and writes no error page.
+the server lives on, and the fix brings the pages back with one line in the terminal. A link
+to a missing anchor does not stop the build: the page carries a notice instead. The strict
+build still fails on the same edits and writes no error page and no notice.
 
 One server for the session (`served_copy`): each case breaks one file of its copy of the
 project, then mends it. The browser's side (the open tab switching by itself) is in
@@ -21,6 +22,7 @@ from bs4 import BeautifulSoup
 
 from tests.support.broken_edits import (
     CASES,
+    NOTICE,
     OTHER_PAGE,
     PAGE,
     REBUILD_FAILED,
@@ -74,7 +76,7 @@ def assert_told(edit: BrokenEdit, broken: str, terminal: str) -> None:
         assert chatter not in terminal, terminal
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", [case for case, edit in CASES.items() if edit.fails_the_build])
 def test_a_broken_edit_is_named_at_once_and_the_fix_recovers(
     served_copy: tuple[Path, Server], case: str
 ) -> None:
@@ -124,6 +126,34 @@ def test_a_broken_edit_is_named_at_once_and_the_fix_recovers(
     assert [REBUILT in line for line in said(server.log()[mended_at:])] == [True]
 
 
+def test_a_broken_link_shows_on_its_page_and_the_fix_takes_it_away(
+    served_copy: tuple[Path, Server],
+) -> None:
+    project, server = served_copy
+    edit = CASES["broken link in a page"]
+    path = project / edit.file
+    good_text = path.read_text(encoding="utf-8")
+    broken = edit.breaks(good_text)
+    log_start = len(server.log())
+
+    path.write_text(broken, encoding="utf-8")
+    try:
+        assert wait_until(lambda: NOTICE in served_text(server, PAGE), timeout=60), server.log()[
+            log_start:
+        ]
+        assert_told(edit, broken, server.log()[log_start:])
+        page = BeautifulSoup(fetch_with_status(server.url + PAGE)[1], "html.parser")
+        notice = normalize(found(page.select_one("article aside.serve-notice")).get_text(" "))
+        assert f"File {edit.file} Line {edit.line(broken)}" in notice, notice
+        for words in edit.says:
+            assert words in notice, f"{words!r} not in the notice:\n{notice}"
+        # Only the page the problem is in carries it.
+        assert NOTICE not in served_text(server, OTHER_PAGE)
+    finally:
+        path.write_text(good_text, encoding="utf-8")
+    assert wait_until(lambda: NOTICE not in served_text(server, PAGE), timeout=60)
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_the_same_broken_edit_fails_the_strict_build_without_an_error_page(
     project_copy: Path, tmp_path: Path, case: str
@@ -139,7 +169,8 @@ def test_the_same_broken_edit_fails_the_strict_build_without_an_error_page(
         assert words in log, f"{words!r} not in:\n{log}"
     assert REBUILD_FAILED not in log
     written = html_files(site_dir) if site_dir.exists() else []
-    assert [page for page in written if ERROR_PAGE_MARK in page.read_text(encoding="utf-8")] == []
+    marks = (ERROR_PAGE_MARK, "serve-notice")
+    assert [page for page in written if any(m in page.read_text("utf-8") for m in marks)] == []
 
 
 def test_the_built_site_holds_no_error_page(site: BuiltSite) -> None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import builtins
 import inspect
+import posixpath
 import re
 import traceback
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -473,3 +474,73 @@ def _project_frames(trace: TracebackType | None, root: Path) -> list[tuple[str, 
         if not Path(relative).is_absolute() and not relative.startswith("."):
             frames.append((relative, frame.lineno or 0))
     return frames
+
+
+_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains [^']*'(?P<link>[^']*)'")
+_NO_PAGE = "is not found among documentation files"
+_NAV_REFERENCE = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav'")
+_NOT_IN_NAV = 'are not included in the "nav" configuration'
+
+
+def warning_problem(
+    message: str, project: Project, anchors: Mapping[str, Collection[str]]
+) -> Problem:
+    """A warning that would fail `mkdocs build --strict`, placed and with a suggestion.
+
+    `anchors` maps each page of the site (relative to the docs folder) to its anchors."""
+    if match := _LINK.match(message):
+        return _link_problem(message, match["page"], match["link"], project, anchors)
+    if message.startswith("Config value '"):
+        return config_problem(message, project)
+    text = project.text(project.config_file)
+    if match := _NAV_REFERENCE.match(message):
+        target = match["target"]
+        line = config_line(text, "nav", [target])
+        hint = suggestions.suggestion(target, anchors, "pages")
+        return Problem(
+            message, project.config_file, line, hint=hint, excerpt=excerpt(text, line or 0)
+        )
+    if _NOT_IN_NAV in message:
+        pages = [line.strip("- ").strip() for line in message.splitlines()[1:]]
+        line = config_line(text, "nav", [])
+        hint = "add a line for each to `nav` in mkdocs.yml, where it belongs in the guide: " + (
+            ", ".join(f"`- Title: {page}`" for page in pages)
+        )
+        return Problem(message.splitlines()[0].rstrip(":"), project.config_file, line, hint=hint)
+    return Problem(message)
+
+
+def _link_problem(
+    message: str,
+    page: str,
+    link: str,
+    project: Project,
+    anchors: Mapping[str, Collection[str]],
+) -> Problem:
+    file = f"{project.docs_dir}/{page}"
+    source = project.text(file)
+    line = link_line(source, link)
+    folder = posixpath.dirname(page)
+    path, _, anchor = link.partition("#")
+    target = posixpath.normpath(posixpath.join(folder, path)) if path else page
+    hint = ""
+    if _NO_PAGE in message:
+        known = [posixpath.relpath(other, folder or ".") for other in anchors]
+        hint = suggestions.suggestion(path, known, "pages")
+    elif anchor and target in anchors:
+        near = suggestions.closest(anchor, anchors[target])
+        shown = sorted(anchors[target])
+        hint = f"Known anchors of {target}: {', '.join(shown)}"
+        if near:
+            hint = f"did you mean `{path}#{near}`? {hint}"
+    return Problem(message, file, line, hint=hint, excerpt=excerpt(source, line or 0))
+
+
+def link_line(source: str, link: str) -> int | None:
+    """The line of a page's source that holds `link`: as a Markdown link's target, else anywhere."""
+    lines = source.splitlines()
+    for forms in ((f"]({link}", f"]: {link}", f'href="{link}"'), (link,)):
+        for number, line in enumerate(lines, start=1):
+            if any(form in line for form in forms):
+                return number
+    return None

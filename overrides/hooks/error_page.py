@@ -1,8 +1,9 @@
 """What `mkdocs serve` shows of the writer's mistakes in the open tab: pure functions to HTML.
 
-`render` is the page every request gets while the build is broken. It shows each problem
-(`problem_html`): the file and line to fix, the tool's words, the offending line and the
-hint, all of it escaped.
+`render` is the page every request gets while the build is broken; `notice` is the box a
+page that built carries at its top under `mkdocs serve` when the strict build would fail
+on it (a broken link). Both show each problem the same way (`problem_html`): the file and
+line to fix, the tool's words, the offending line and the hint, all of it escaped.
 
 The error page is self-contained (no stylesheet, font, icon or script from elsewhere: its
 icon is an empty `data:` URL, so the browser asks for no /favicon.ico), in the site's
@@ -14,6 +15,7 @@ next failure.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from build_failure import BuildFailure, Problem
@@ -57,6 +59,17 @@ RELOAD_SCRIPT = """
   }
   waitForNextBuild();
 })(%d);
+"""
+
+# The notice sits in a page of the site, in Material's palette (its custom properties).
+NOTICE_STYLE = """
+.serve-notice { border-left: 4px solid #ff1744; background: var(--md-code-bg-color);
+  padding: 0.2rem 1rem; margin: 0 0 1.5rem; }
+.serve-notice dl { display: grid; grid-template-columns: max-content 1fr; gap: 0 1rem; }
+.serve-notice dt { color: var(--md-default-fg-color--light); }
+.serve-notice dd { margin: 0; overflow-wrap: anywhere; }
+.serve-notice .summary { font-weight: 700; overflow-wrap: anywhere; }
+.serve-notice .hint { overflow-wrap: anywhere; }
 """
 
 
@@ -104,3 +117,16 @@ The terminal running <code>mkdocs serve</code> shows the same error.</p>
 </body>
 </html>
 """
+
+
+def notice(problems: Sequence[Problem]) -> str:
+    """The box at the top of a page that built, for what `mkdocs build --strict` would fail on."""
+    count = f"{len(problems)} problems" if len(problems) > 1 else "A problem"
+    items = "\n".join(problem_html(problem) for problem in problems)
+    return (
+        f'<aside class="serve-notice" role="note" aria-label="Problems to fix">'
+        f"<style>{NOTICE_STYLE}</style>"
+        f"<p><strong>{count} to fix</strong> (shown by <code>mkdocs serve</code> only; "
+        f"<code>mkdocs build --strict</code> fails on {'them' if len(problems) > 1 else 'it'}"
+        f"):</p>\n{items}</aside>"
+    )

@@ -1,6 +1,9 @@
 """MkDocs hook (`hooks:` in mkdocs.yml): under `mkdocs serve`, a rebuild says one line, or
 names each mistake in the terminal and in the open tab, and the server lives on.
 
+What only the strict build fails on (a broken link) does not stop a rebuild: it is told in
+the terminal and shown on its page (`warning_notices.py`).
+
 MkDocs alone prints every tool's report and traceback, shows browsers nothing, and holds
 every page request until a rebuild succeeds. This hook wraps the server's rebuild. A
 rebuild that works prints one line (`serve_log.Quiet` leaves out the rest). A failure is
@@ -43,6 +46,7 @@ from mkdocs.structure.pages import Page
 # modules beside this one import by their names.
 import error_page
 import serve_log
+import warning_notices
 from build_failure import BuildFailure, Project, describe
 
 # Not MkDocs' plugin logger, which would put "keep_serving: " before each `file:line:`.
@@ -64,9 +68,27 @@ FilesState = dict[Path, int]
 _page_in_progress: list[str] = []
 
 
+# Under `mkdocs serve`: hooks run for `mkdocs build` too, which is left as it is.
+_serving: list[bool] = []
+
+
 def on_startup(*, command: str, dirty: bool) -> None:
+    _serving[:] = [command == "serve"]
     if command == "serve":
         serve_log.quieten()
+        warning_notices.hold_warnings()
+
+
+@event_priority(-100)  # once every plugin has added its files
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    warning_notices.remember_files(files)
+    return files
+
+
+@event_priority(-100)  # after every plugin's own post-build work
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if _serving == [True]:
+        warning_notices.add_notices(config)
 
 
 @event_priority(100)  # before any plugin, mkdocs-macros included, works on the page
@@ -100,6 +122,7 @@ def on_serve(
         for attempt in (1, 2):
             _page_in_progress.clear()
             serve_log.forget_earlier_rebuilds()
+            warning_notices.forget_warnings()
             before = files_state(watched)
             with serve_log.held_errors() as held:
                 try:

@@ -1,5 +1,5 @@
 """The closest known name for one MkDocs did not know: a plugin, a theme, a setting, a
-Markdown extension, a snippet.
+Markdown extension, a snippet, a page or an anchor a link names.
 
 Worded as every suggestion of the site is, by `macros/lookup.py`: that module is loaded
 from its file here, not as part of the `macros` package, which the very edit being

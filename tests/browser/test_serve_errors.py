@@ -2,8 +2,8 @@
 
 One server for the session (`served_copy`) and one reading tab for the module: each case
 breaks one file of the served copy, waits for the tab to switch to the error page naming
-the file, the line and the hint (the test never reloads it), opens another page in a
-second tab, which must answer at once,
+the file, the line and the hint (or, for a broken link, to show the page with its notice;
+the test never reloads it), opens another page in a second tab, which must answer at once,
 then mends the file and waits for the first tab to show the mended value. The error page
 itself is checked in both palettes and on a phone.
 """
@@ -61,26 +61,32 @@ def test_the_open_tab_shows_the_mistake_and_returns_once_fixed(
 
     path.write_text(broken, encoding="utf-8")
     try:
-        expect(tab.locator("h1")).to_have_text(f"Fix {edit.to_fix}", timeout=REBUILD_MS)
-        shown = tab.locator("main")
+        if edit.fails_the_build:
+            expect(tab.locator("h1")).to_have_text(f"Fix {edit.to_fix}", timeout=REBUILD_MS)
+            shown = tab.locator("main")
+        else:
+            shown = tab.locator("article .serve-notice")
+            expect(shown).to_be_visible(timeout=REBUILD_MS)
         assert tab.url == server.url + PAGE
         expect(shown).to_contain_text(re.compile(rf"Line\s*{edit.line(broken)}(?!\d)"))
         for words in edit.says:
             expect(shown).to_contain_text(words)
 
-        other = browser.new_page()
-        try:
-            response = other.goto(server.url + OTHER_PAGE, timeout=AT_ONCE_MS)
-            assert response is not None
-            assert response.status == 500
-            expect(other.locator("h1")).to_have_text(f"Fix {edit.to_fix}")
-        finally:
-            other.close()
+        if edit.fails_the_build:
+            other = browser.new_page()
+            try:
+                response = other.goto(server.url + OTHER_PAGE, timeout=AT_ONCE_MS)
+                assert response is not None
+                assert response.status == 500
+                expect(other.locator("h1")).to_have_text(f"Fix {edit.to_fix}")
+            finally:
+                other.close()
     finally:
         path.write_text(edit.mends(good_text, new_value), encoding="utf-8")
 
     expect(tab.locator("body")).to_contain_text(new_value, timeout=REBUILD_MS)
     expect(tab.locator("article")).to_be_visible()
+    expect(tab.locator(".serve-notice")).to_have_count(0)
     assert tab.url == server.url + PAGE
     # The error page brings its icon: the browser asks the server for no /favicon.ico.
     assert [url for url in asked if url.endswith("favicon.ico")] == []

@@ -1,7 +1,7 @@
 """The mistakes a writer makes, and how each is mended, for the `mkdocs serve` tests and bench.
 
 One sample of each kind: Python and data in `macros/data.py`; a page's macro calls, Jinja and
-includes; YAML and settings in `mkdocs.yml`. Each edit breaks one file of a
+includes; YAML and settings in `mkdocs.yml`; a broken link. Each edit breaks one file of a
 copy of the project. Its mend restores the file with a new value that `PAGE` shows, so a
 test can tell the fixed page from the page before the break.
 """
@@ -21,6 +21,8 @@ PAGE_FILE = "docs/mental-model.md"
 OTHER_PAGE = "decide/"
 # What `mkdocs serve` prints after a failed rebuild (overrides/hooks/keep_serving.py).
 REBUILD_FAILED = "The rebuild failed: fix "
+# What a page that builds but would fail the strict build carries (warning_notices.py).
+NOTICE = "to fix (shown by mkdocs serve only; mkdocs build --strict fails on"
 
 FIRST_SOURCE = COMPARISON.facts[0].source
 # Invalid (not https) and, in the error page, a test of escaping.
@@ -45,6 +47,8 @@ class BrokenEdit:
     build_says: tuple[str, ...]
     # The file the writer is told to fix, when it is not the file edited.
     fix: str = ""
+    # False for a mistake the site still builds with: the tab shows a notice on the page.
+    fails_the_build: bool = True
 
     @property
     def to_fix(self) -> str:
@@ -176,6 +180,19 @@ CASES = {
         mistake="- searchh",
         says=('The "searchh" plugin is not installed', "did you mean `search`?"),
         build_says=('The "searchh" plugin is not installed',),
+    ),
+    "broken link in a page": BrokenEdit(
+        PAGE_FILE,
+        _append("\nSee [the rule of thumb](decide.md#rule-of-thum).\n"),
+        _add_line,
+        mistake="rule-of-thum)",
+        says=(
+            "contains a link 'decide.md#rule-of-thum', but the doc 'decide.md' does not "
+            "contain an anchor '#rule-of-thum'",
+            "did you mean `decide.md#rule-of-thumb`?",
+        ),
+        build_says=("does not contain an anchor '#rule-of-thum'",),
+        fails_the_build=False,
     ),
 }
 
