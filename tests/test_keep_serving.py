@@ -5,12 +5,15 @@ words of ours. The served side is in tests/test_serve_recovery.py."""
 from __future__ import annotations
 
 import logging
+import os
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
 from mkdocs.utils import DuplicateFilter
 
 import keep_serving
@@ -187,3 +190,21 @@ def test_mkdocs_macros_report_of_a_page_it_cannot_render_is_held_back(
     """Its report carries the traceback: the terminal shows the block of ours instead."""
     record = logging.LogRecord("mkdocs.plugins.mkdocs_macros.util", level, "", 0, message, (), None)
     assert serve_log.is_error_report(record) is reports_the_error
+
+
+def test_the_page_saved_last_is_built_first(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A mistake in it then stops the rebuild before the other pages are built."""
+    for name in ("a.md", "b.md", "c.md"):
+        (project / "docs" / name).write_text(f"# {name}\n", encoding="utf-8")
+    (project / "docs" / "style.css").write_text("", encoding="utf-8")
+    config = load_config(str(project / "mkdocs.yml"))
+    files = get_files(config)
+    os.utime(project / "docs" / "b.md", ns=(1, time.time_ns() + 10**9))
+    os.utime(project / "docs" / "c.md", ns=(1, 1))
+
+    monkeypatch.setattr(keep_serving, "_serving", [True])  # as on_startup sets it for serve
+    keep_serving.on_files(files, config=config)
+
+    pages = [page.src_uri for page in files.documentation_pages()]
+    assert (pages[0], pages[-1]) == ("b.md", "c.md")
+    assert {file.src_uri for file in files} == {"a.md", "b.md", "c.md", "index.md", "style.css"}

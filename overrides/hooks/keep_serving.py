@@ -14,8 +14,9 @@ tabs to reload. While it lasts, every page request is answered at once with the 
 (`error_page.py`), which reloads by itself after the next rebuild: the writer's page again
 once the fix builds. Files other than pages are served as usual. A rebuild that failed
 while files were still being written (a `git checkout`, an editor saving several files) is
-run once more when they are. `mkdocs build` never runs `on_serve`: it fails as before and
-writes no error page.
+run once more when they are. The page saved last is built first, so that a mistake in it
+shows without waiting for the pages before it. `mkdocs build` never runs `on_serve`: it
+fails as before and writes no error page.
 
 mkdocs-macros (`on_error_fail: true`) stops on a page that fails to render by calling
 `exit()`; the wrapper catches that too, so the server keeps running.
@@ -39,7 +40,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 # MkDocs puts a hook's own folder on the import path while it loads the hook, so the
@@ -82,7 +83,29 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @event_priority(-100)  # once every plugin has added its files
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     warning_notices.remember_files(files)
+    if _serving == [True]:
+        newest_pages_first(files)
     return files
+
+
+def newest_pages_first(files: Files) -> None:
+    """The pages in the order they were last written, the newest first: MkDocs builds them in
+    this order, so a mistake in the page just saved stops the rebuild at once, not after the
+    pages before it (half a second sooner in the open tab). The site built is the same."""
+
+    def written(file: File) -> int:
+        try:
+            return Path(file.abs_src_path or "").stat().st_mtime_ns
+        except OSError:  # a page a plugin made
+            return 0
+
+    pages = sorted(files.documentation_pages(), key=written, reverse=True)
+    moved = {page.src_uri for page in pages}
+    order = [*pages, *(file for file in files if file.src_uri not in moved)]
+    for file in order:
+        files.remove(file)
+    for file in order:
+        files.append(file)
 
 
 @event_priority(-100)  # after every plugin's own post-build work
