@@ -91,7 +91,6 @@ def test_reader_features_are_switched_on(site: BuiltSite) -> None:
     config = json.loads(soup.find("script", id="__config").string)
     for feature in (
         "navigation.instant",
-        "navigation.tabs.sticky",
         "toc.follow",
         "search.suggest",
         "content.code.copy",
