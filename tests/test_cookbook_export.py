@@ -272,3 +272,13 @@ def test_a_change_to_the_data_changes_the_export(project_copy: Path, change: str
     changed = prose(github_html((output / OUTPUT_FOLDER / EXPORT_PATH).read_text("utf-8")))
     assert plain(new) in changed
     assert plain(old) not in changed
+
+
+def test_the_mental_model_picture_is_left_to_the_site(html: BeautifulSoup) -> None:
+    """GitHub shows no inline SVG: the table after the picture says what it draws."""
+    assert html.find(["svg", "figure"]) is None
+    lead = html.find("p", string="Think about it like this:")
+    assert isinstance(lead, Tag)
+    following = lead.find_next_sibling()
+    assert following is not None
+    assert following.name == "table"
