@@ -138,7 +138,7 @@ def wrap(text: str, width: float, size: float = TEXT_SIZE, bold: bool = False) -
     for word in _words(text):
         needed = _width(word, size, bold)
         if lines and used + space + needed <= width:
-            lines[-1] += [Run(" ", lines[-1][-1].style), *word]
+            lines[-1] += [Run(" "), *word]
             used += space + needed
         else:
             lines.append(list(word))
@@ -157,7 +157,11 @@ def _merged(line: list[Run]) -> list[Run]:
     return merged
 
 
-_TSPAN = {"em": ' font-style="italic"', "strong": ' font-weight="bold"', "code": ' class="code"'}
+_TSPAN = {
+    "em": ' font-style="italic"',
+    "strong": ' font-weight="bold"',
+    "code": ' font-family="monospace"',
+}
 
 
 def _text(x: float, baseline: float, line: list[Run], attributes: str = "") -> str:

@@ -135,3 +135,14 @@ def test_the_picture_follows_a_change_to_the_data(project_copy: Path) -> None:
         assert "The workshop" in shown
         assert plain(chatgpt.feels_like) not in shown
         assert platform.owner_handles[1] not in shown
+
+
+def test_code_and_bold_in_the_data_keep_their_style() -> None:
+    side = replace(COMPARISON.sides[1], motto="Call `client.responses` from **your app**.")
+    picture = picture_of(replace(COMPARISON, sides=(COMPARISON.sides[0], side)))
+    platform = cards(picture)["OpenAI Platform: the kitchen"]
+    assert [t.get_text() for t in platform.select("[font-family=monospace]")] == [
+        "client.responses"
+    ]
+    assert "your app" in " ".join(t.get_text() for t in platform.select("tspan[font-weight=bold]"))
+    assert "`" not in drawn_text(platform)
