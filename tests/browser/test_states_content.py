@@ -362,7 +362,9 @@ def test_the_share_button_copies_the_answers_link_without_leaving_the_page(
     copied = str(page.evaluate("navigator.clipboard.readText()"))
     assert f"{decision.QUERY_PARAMETER}=" in copied
     assert "#" not in copied, "a shared answer should open at the top"
-    assert page.url == address
+    # The same page and answer; Material's section tracking (navigation.tracking) may name
+    # in the hash the section the focus scrolled to, as it does for any scroll.
+    assert page.url.split("#")[0] == address.split("#")[0]
     assert page.evaluate("window.sameDocument") is True, "the page reloaded"
     expect(share).to_be_focused()
     dialog_fully_shown(page)
