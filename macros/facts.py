@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from .model import Fact
+from .model import Fact, ModelRules
 
 STALE_AFTER_MONTHS = 6
 
@@ -81,14 +81,29 @@ def review_note(facts: Sequence[Fact]) -> str:
     items = "\n".join(_note_item(fact) for fact in facts)
     return (
         '!!! info facts-reviewed "When the facts on this page were last reviewed"\n\n'
-        "    Addresses, plans and model names change. Each one links to its public source:\n\n"
+        "    Addresses, plans, billing, storage terms and model names change. Each one links "
+        "to its public source:\n\n"
         f"{items}\n"
     )
 
 
+def rule_pages(rules: ModelRules, separator: str = ", ") -> str:
+    """Each distinct page a model's rules were read at, as Markdown links, first cited first."""
+    pages = dict.fromkeys((citation.page, citation.source) for citation in rules.citations())
+    return separator.join(f"[{page}]({source})" for page, source in pages)
+
+
+def rules_markdown(fact: Fact) -> str:
+    """When a chat model's rules were read, and where; "" for a fact without rules."""
+    if fact.rules is None:
+        return ""
+    where = rule_pages(fact.rules, " and ")
+    return f"what it accepts read on {time_markup(fact.rules.reviewed)} at {where}"
+
+
 def _note_item(fact: Fact) -> str:
-    lifecycle = lifecycle_markdown(fact)
-    found = f"; {lifecycle}" if lifecycle else ""
+    notes = (lifecycle_markdown(fact), rules_markdown(fact))
+    found = "".join(f"; {note}" for note in notes if note)
     return (
         f"    - [{value_markdown(fact)}]({fact.source}): {fact.label} "
         f"(reviewed {time_markup(fact.reviewed)}{found})"

@@ -43,6 +43,8 @@ def macros(comparison: Comparison, conf: Mapping[str, Any]) -> dict[str, Macro]:
         "thinking_mottos": render.thinking_mottos,
         "model_examples": render.model_examples,
         "models_as_of": render.models_as_of,
+        "model_rules_table": render.model_rules_table,
+        "sampling_rules": render.sampling_rules,
         "knobs": render.knobs,
         "responsibilities": render.responsibilities,
         "comparison_table": render.comparison_table,

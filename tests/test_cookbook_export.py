@@ -31,6 +31,7 @@ from macros.cookbook import COOKBOOK_ROOT, EXPORT_PATH, GLOSSARY_TITLE, GUIDE_PA
 from macros.cookbook_cli import OUTPUT_FOLDER, README_LINE_FILE, export, site_url
 from macros.data import COMPARISON
 from macros.linking import canonical_url
+from macros.model import FACT_SLOT
 
 # What cmark-gfm writes for Markdown; anything else came from raw HTML in the page.
 MARKDOWN_ELEMENTS = {
@@ -164,10 +165,23 @@ def test_every_link_goes_to_the_contract_the_cookbook_or_a_facts_sources(
         | {f"{COOKBOOK_ROOT}/{page.path}" for page in COMPARISON.cookbook_pages}
         | {fact.source for fact in COMPARISON.facts}
         | {fact.lifecycle.source for fact in COMPARISON.facts if fact.lifecycle}
+        | {
+            citation.source
+            for _, rules in COMPARISON.chat_models()
+            for citation in rules.citations()
+        }
     )
     links = [str(a["href"]) for a in html.find_all("a", href=True)]
     assert not [link for link in links if link not in allowed]
     assert any(link.startswith(f"{COOKBOOK_ROOT}/cookbook/") for link in links)
+
+
+def test_the_payment_sentences_read_as_on_the_site(html: BeautifulSoup) -> None:
+    """The export splices the plans and billing units where the sentence names them too."""
+    text = prose(html)
+    for side in COMPARISON.sides:
+        fact = COMPARISON.fact(side.payment_fact).value
+        assert plain(side.payment.replace(FACT_SLOT, fact)) in text, side.id
 
 
 def test_the_site_is_linked_near_the_top_and_where_only_it_has_a_part(
