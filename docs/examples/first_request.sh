@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # A first request: a system message that sets the job, then a question.
+# "store": false: nothing to continue later, so OpenAI keeps no copy.
 set -euo pipefail
 API="${OPENAI_BASE_URL:-https://api.openai.com/v1}"
 
@@ -11,5 +12,6 @@ curl --silent --show-error --fail-with-body "$API/responses" \
     "input": [
       {"role": "system", "content": "You answer for a bakery. Be brief."},
       {"role": "user", "content": "Do you bake gluten-free bread?"}
-    ]
+    ],
+    "store": false
   }'
