@@ -126,11 +126,10 @@ STANDIN_RULES: tuple[StandInRule, ...] = (
     StandInRule(
         "A strict function (the Responses API's default) or a strict json_schema text format "
         "closes every object and requires every property",
-        "https://developers.openai.com/api/docs/guides/structured-outputs",
-    ),
-    StandInRule(
-        "A tool_choice that names a function names one of the request's function tools",
-        "https://developers.openai.com/api/docs/guides/function-calling",
+        "https://developers.openai.com/api/docs/guides/structured-outputs, as the stand-in "
+        "had it (that guide's text is not in the stored copies; third-party pages such as "
+        "https://dev.to/dev_in_the_fog/why-llm-structured-output-strict-mode-rejects-valid-json"
+        "-schema-additionalproperties-required-o54 state the same)",
     ),
     StandInRule(
         "stream_options only with stream: true",
@@ -146,14 +145,17 @@ STANDIN_RULES: tuple[StandInRule, ...] = (
         "Every function_call_output answers a function call of the exchange, and every "
         "function call of the exchange is answered, whether the exchange is sent back whole "
         "(stateless) or continued with previous_response_id",
-        "https://developers.openai.com/api/docs/guides/function-calling; the API's errors in "
-        "https://github.com/openai/openai-agents-python/issues/673",
+        "The API's errors as reported: https://github.com/openai/openai-agents-python/issues/673 "
+        "(no tool output found for a call) and https://github.com/agentjido/req_llm/pull/426 "
+        "(no tool call found for an output); https://developers.openai.com/api/docs/guides/"
+        "conversation-state (send the previous output back)",
     ),
     StandInRule(
         "An item_reference names an item of a stored response; a reasoning item sent back "
         "carries its encrypted_content or names a stored item",
         "openai 3.57.0: ItemReference, ResponseReasoningItemParam and the include docstring; "
-        "https://developers.openai.com/api/docs/guides/conversation-state",
+        "https://developers.openai.com/api/docs/guides/conversation-state; the API's 404 for an "
+        "item it does not keep: https://github.com/can1357/oh-my-pi/issues/41",
     ),
     StandInRule(
         "Embeddings: at most 2048 inputs, none an empty string, token arrays of at most 8192 "
@@ -308,7 +310,6 @@ class ApiStandIn:
             )
         tools = body.get("tools") or []
         _check_strict_schemas(body)
-        _check_tool_choice(body)
         exchange = [*self._previous_items(body), *self._resolved_input(body)]
         _check_tool_round_trip(exchange)
 
@@ -381,10 +382,12 @@ class ApiStandIn:
 
     def _stored_item(self, item_id: str, where: str) -> dict[str, Any]:
         if item_id not in self._items:
+            # The API's own words, and its status: a 404 (reported in can1357/oh-my-pi#41).
             raise ApiError(
-                400,
+                404,
                 f"Item with id '{item_id}' not found. Items are not persisted when `store` is "
-                "set to false.",
+                "set to false. Try again with `store` set to true, or remove this item from your "
+                "input.",
                 where,
             )
         return self._items[item_id]
@@ -642,19 +645,6 @@ def _check_strict_schema(schema: dict[str, Any], owner: str, where: str) -> None
     items = schema.get("items")
     if isinstance(items, dict):
         _check_strict_schema(items, owner, f"{where}.items")
-
-
-def _check_tool_choice(body: dict[str, Any]) -> None:
-    choice = body.get("tool_choice")
-    if not isinstance(choice, dict) or choice.get("type") != "function":
-        return
-    offered = [tool["name"] for tool in body.get("tools") or [] if tool["type"] == "function"]
-    if choice["name"] not in offered:
-        raise ApiError(
-            400,
-            f"Tool choice '{choice['name']}' not found in 'tools' parameter.",
-            "tool_choice",
-        )
 
 
 def _check_tool_round_trip(exchange: list[dict[str, Any]]) -> None:
