@@ -404,9 +404,8 @@ def test_an_item_reference_names_a_stored_item(client: Client) -> None:
     client.ok(ask(input=[reference, {"role": "user", "content": "Say it shorter."}]))
     unstored = client.ok(ask(store=False))
     gone = next(item for item in unstored["output"] if item["type"] == "message")
-    client.refused(
-        ask(input=[{"type": "item_reference", "id": gone["id"]}]), "input[0]", gone["id"]
-    )
+    reference = {"type": "item_reference", "id": gone["id"]}
+    client.refused(ask(input=[reference]), "input[0]", gone["id"], status=404)
 
 
 def test_a_reasoning_item_sent_back_carries_its_content_or_names_a_stored_item(
