@@ -79,31 +79,27 @@ def review_note(facts: Sequence[Fact]) -> str:
     if not facts:
         return ""
     items = "\n".join(_note_item(fact) for fact in facts)
+    # Out of the search index, which every first view loads: the note repeats facts its page
+    # shows. Material's search skips an element marked data-search-exclude.
     return (
+        '<div data-search-exclude="" markdown>\n\n'
         '!!! info facts-reviewed "When the facts on this page were last reviewed"\n\n'
         "    Addresses, plans, billing, storage terms and model names change. Each one links "
         "to its public source:\n\n"
-        f"{items}\n"
+        f"{items}\n\n"
+        "</div>\n"
     )
 
 
-def rule_pages(rules: ModelRules, separator: str = ", ") -> str:
+def rule_pages(rules: ModelRules) -> str:
     """Each distinct page a model's rules were read at, as Markdown links, first cited first."""
     pages = dict.fromkeys((citation.page, citation.source) for citation in rules.citations())
-    return separator.join(f"[{page}]({source})" for page, source in pages)
-
-
-def rules_markdown(fact: Fact) -> str:
-    """When a chat model's rules were read, and where; "" for a fact without rules."""
-    if fact.rules is None:
-        return ""
-    where = rule_pages(fact.rules, " and ")
-    return f"what it accepts read on {time_markup(fact.rules.reviewed)} at {where}"
+    return ", ".join(f"[{page}]({source})" for page, source in pages)
 
 
 def _note_item(fact: Fact) -> str:
-    notes = (lifecycle_markdown(fact), rules_markdown(fact))
-    found = "".join(f"; {note}" for note in notes if note)
+    lifecycle = lifecycle_markdown(fact)
+    found = f"; {lifecycle}" if lifecycle else ""
     return (
         f"    - [{value_markdown(fact)}]({fact.source}): {fact.label} "
         f"(reviewed {time_markup(fact.reviewed)}{found})"

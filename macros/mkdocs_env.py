@@ -44,6 +44,7 @@ def macros(comparison: Comparison, conf: Mapping[str, Any]) -> dict[str, Macro]:
         "model_examples": render.model_examples,
         "models_as_of": render.models_as_of,
         "model_rules_table": render.model_rules_table,
+        "rules_as_of": render.rules_as_of,
         "sampling_rules": render.sampling_rules,
         "knobs": render.knobs,
         "responsibilities": render.responsibilities,

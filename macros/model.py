@@ -45,7 +45,7 @@ class Citation:
     """Where a rule was read, when, and what that reading checked there."""
 
     page: str
-    """The page's name, as a link to it reads next to the model: "its model page"."""
+    """The page's name, as a link to it reads next to the model: "model page"."""
     source: str
     """The https address of the page or document that states the rule."""
     reviewed: date

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby, zip_longest
 
-from .facts import fact_markup, long_date, rule_pages
+from .facts import fact_markup, long_date, rule_pages, time_markup
 from .model import FACT_SLOT, Comparison, CookbookPage, RuleOfThumb, Side, Signal
 
 SIDE_LIST_FIELDS = (
@@ -111,6 +111,11 @@ def model_rules_table(c: Comparison) -> str:
         "Read at",
     )
     return table(header, rows)
+
+
+def rules_as_of(c: Comparison) -> str:
+    """When the chat models' rules were read: "read on 4 December 2026"."""
+    return f"read on {time_markup(min(rules.reviewed for _, rules in c.chat_models()))}"
 
 
 def sampling_rules(c: Comparison) -> str:

@@ -132,6 +132,9 @@ def test_the_page_shows_what_each_chat_model_accepts_from_the_data(site: BuiltSi
         assert largest.get_text() == f"{rules.max_output_tokens:,}"
         links = {link["href"] for link in sources.find_all("a")}
         assert links == {citation.source for citation in rules.citations()}, model
+    reviewed = min(rules.reviewed for rules in CHAT_MODELS.values())
+    lead = article.select_one("table").find_previous("p")
+    assert lead.find("time")["datetime"] == reviewed.isoformat(), "when the rules were read"
 
 
 def test_the_sampling_section_says_which_model_takes_sampling_settings(site: BuiltSite) -> None:
@@ -151,7 +154,7 @@ def test_the_page_says_how_long_responses_are_stored_and_the_examples_store_noth
 ) -> None:
     storage = COMPARISON.fact("response_storage")
     text = " ".join(site.article(PAGE).find(id="storage").find_next("p").get_text().split())
-    assert f"store: false, OpenAI stores the response it creates for {storage.value}" in text
+    assert f"store: false, OpenAI keeps the response for {storage.value}" in text
     for path in EXAMPLE_FILES:
         source = path.read_text(encoding="utf-8")
         if "responses" in source:

@@ -171,6 +171,16 @@ def test_pages_show_todays_addresses_and_each_former_one_once(site: BuiltSite) -
         assert current, f"{fact.value} is mentioned without the address that replaced it"
 
 
+def test_the_review_notes_stay_out_of_the_search_index(site: BuiltSite) -> None:
+    """Every first view loads the whole index; a note only repeats facts its page shows."""
+    index = (site.root / "search" / "search_index.json").read_text(encoding="utf-8")
+    for article in content_pages(site).values():
+        for note in article.select(NOTE):
+            assert note.find_parent(attrs={"data-search-exclude": True}) is not None
+            title = note.select_one(".admonition-title").get_text(strip=True)
+            assert title not in index
+
+
 def test_model_names_are_dated_examples(site: BuiltSite) -> None:
     articles = content_pages(site).values()
     items = [
