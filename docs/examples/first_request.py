@@ -13,6 +13,6 @@ response = client.responses.create(
         {"role": "system", "content": "You answer for a bakery. Be brief."},
         {"role": "user", "content": "Do you bake gluten-free bread?"},
     ],
-    store=False,  # nothing to continue later: OpenAI keeps no copy
+    store=False,
 )
 print(response.output_text)

@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
 # A first request: a system message that sets the job, then a question.
-# "store": false: nothing to continue later, so OpenAI keeps no copy.
 set -euo pipefail
 API="${OPENAI_BASE_URL:-https://api.openai.com/v1}"
 

@@ -2,17 +2,10 @@
 
 import os
 import sys
-from typing import NoReturn
 
 from openai import APIError, OpenAI
 
 client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
-
-
-def stop(why: str) -> NoReturn:
-    """The text printed so far is not the whole answer: say why, and fail."""
-    sys.exit(f"\nThe answer {why}")
-
 
 stream = client.responses.create(
     model="gpt-6-luna",
@@ -20,25 +13,22 @@ stream = client.responses.create(
     stream=True,
     store=False,
 )
+# Any end but response.completed leaves a partial answer: stop with an error.
 try:
     for event in stream:
         if event.type == "response.output_text.delta":
             print(event.delta, end="", flush=True)
         elif event.type == "response.completed":
             print()
-            break
-        elif event.type == "response.failed":
-            error = event.response.error
-            stop(f"failed: {error.message if error else 'no reason given'}")
+            sys.exit()
+        elif event.type == "response.failed" and event.response.error:
+            sys.exit(f"\nThe answer failed: {event.response.error.message}")
         elif event.type == "response.incomplete":
-            details = event.response.incomplete_details
-            why = details.reason if details else "no reason given"
-            stop(f"was cut short: {why}")
+            why = event.response.incomplete_details
+            sys.exit(f"\nThe answer was cut short: {why and why.reason}")
         elif event.type == "error":
-            stop(f"broke off: {event.message}")
-    else:  # the stream ended without saying the answer was complete
-        stop("ended before it was complete")
+            sys.exit(f"\nThe answer broke off: {event.message}")
 except APIError as error:
-    # The API can send an error event with its fields nested under "error";
-    # the SDK raises that one instead of passing it on as an event.
-    stop(f"broke off: {error.message}")
+    # An error event with its fields nested under "error", as the API sends it.
+    sys.exit(f"\nThe answer broke off: {error.message}")
+sys.exit("\nThe answer ended before it was complete")

@@ -22,12 +22,9 @@ curl --silent --show-error --fail-with-body --no-buffer "$API/responses" \
    | if .type == "response.output_text.delta" then .delta
      elif .type == "response.completed" then "\n", halt
      elif .type == "response.failed" then
-       stop("failed: \(.response.error.message // "no reason given")")
+       stop("failed: \(.response.error.message)")
      elif .type == "response.incomplete" then
-       stop("was cut short: \(.response.incomplete_details.reason
-                               // "no reason given")")
-     elif .type == "error" then
-       # The fields may come nested under "error", as the live API sends them.
-       stop("broke off: \((.error // .).message)")
+       stop("was cut short: \(.response.incomplete_details.reason)")
+     elif .type == "error" then stop("broke off: \((.error // .).message)")
      else empty end),
   stop("ended before it was complete")'

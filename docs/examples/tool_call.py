@@ -31,7 +31,7 @@ def function_calls(
 
 
 def as_input(output: list[ResponseOutputItem]) -> list[ResponseInputItemParam]:
-    """A response's output items as input: the model's side of the talk."""
+    """A response's output items, to send back as input."""
     return [cast(ResponseInputItemParam, item.to_dict()) for item in output]
 
 
@@ -56,8 +56,7 @@ tools: list[FunctionToolParam] = [
 ]
 
 # 1. Send the question along with the functions the model may ask for.
-#    With store=False OpenAI keeps nothing, so `exchange` holds everything
-#    said so far and every request sends all of it.
+#    OpenAI keeps nothing (store=False): each request sends all of `exchange`.
 exchange: ResponseInputParam = [
     {"role": "user", "content": "Where are my orders 1042 and 1043?"}
 ]
@@ -67,7 +66,7 @@ response = client.responses.create(
 
 
 # 2. The model may ask for no function, or for several at once: run each
-#    call, send everything back with the results, and repeat until it
+#    call, send its output and the results back, and repeat until it
 #    answers in text.
 while calls := function_calls(response.output):
     exchange += as_input(response.output)  # its reasoning and its calls

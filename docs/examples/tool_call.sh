@@ -33,8 +33,7 @@ tools='[{
 }]'
 
 # 1. Send the question along with the functions the model may ask for.
-#    With "store": false OpenAI keeps nothing, so $exchange holds everything
-#    said so far and every request sends all of it.
+#    OpenAI keeps nothing ("store": false): each request sends all of $exchange.
 exchange='[{"role": "user", "content": "Where are my orders 1042 and 1043?"}]'
 request() {
   jq --null-input --argjson tools "$tools" --argjson exchange "$exchange" '{
@@ -47,12 +46,11 @@ request() {
 response=$(ask "$(request)")
 
 # 2. The model may ask for no function, or for several at once: run each
-#    call, send everything back with the results, and repeat until it
+#    call, send its output and the results back, and repeat until it
 #    answers in text.
 calls() { jq --compact-output '.output[] | select(.type == "function_call")' \
   <<<"$response"; }
 while [ -n "$(calls)" ]; do
-  # Its reasoning and its calls first, then one result per call.
   exchange=$(jq --compact-output --argjson response "$response" \
     '. + $response.output' <<<"$exchange")
   while read -r call; do
