@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import Tag
-from helpers import BuiltSite, nav_urls
+
+from tests.support.helpers import BuiltSite, nav_urls
 
 PAGES = [*nav_urls(), "404.html"]
 LANDMARKS = "header, nav, main, aside, footer, form, [role=search], [role=navigation]"

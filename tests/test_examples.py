@@ -18,18 +18,26 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
-from example_files import EXAMPLE_FILES, EXAMPLES, example_id, models_named
-from helpers import DOCS, BuiltSite, replace_in_file, run_build
 from openai import OpenAI
 from openai.types.responses import response_create_params
-from openai_standin import BROKEN_OFF, DUMMY_KEY, SDK, ApiStandIn, Exchange, StreamEnding, nearest
 from pytest_httpserver import HTTPServer
 
 from macros.data import COMPARISON
 from macros.model import ModelRules
+from tests.support.example_files import EXAMPLE_FILES, EXAMPLES, example_id, models_named
+from tests.support.helpers import DOCS, BuiltSite, attribute, found, replace_in_file, run_build
+from tests.support.openai_standin import (
+    BROKEN_OFF,
+    DUMMY_KEY,
+    SDK,
+    ApiStandIn,
+    Exchange,
+    StreamEnding,
+    nearest,
+)
 
 PAGE = "first-calls/"
 PAGE_SOURCE = DOCS / "first-calls.md"
@@ -119,27 +127,29 @@ def test_the_page_shows_what_each_chat_model_accepts_from_the_data(site: BuiltSi
     rows = {
         cells[0].get_text(strip=True): cells
         for row in article.select("table tr")
-        if (cells := row.find_all("td")) and cells[0].find(attrs={"data-fact": True})
+        if (cells := row.find_all("td")) and cells[0].select_one("[data-fact]")
     }
     assert set(rows) == set(CHAT_MODELS)
     for model, rules in CHAT_MODELS.items():
         _, efforts, sampling, largest, sources = rows[model]
         assert [code.get_text() for code in efforts.find_all("code")] == list(rules.efforts)
-        assert efforts.select_one("strong code").get_text() == rules.default_effort, model
+        default = found(efforts.select_one("strong code"), "the default effort")
+        assert default.get_text() == rules.default_effort, model
         said = [code.get_text() for code in sampling.find_all("code")]
         assert said == list(rules.sampling_efforts), model
         assert ("never" in sampling.get_text()) == (not rules.sampling_efforts), model
         assert largest.get_text() == f"{rules.max_output_tokens:,}"
-        links = {link["href"] for link in sources.find_all("a")}
+        links = {attribute(link, "href") for link in sources.find_all("a")}
         assert links == {citation.source for citation in rules.citations()}, model
     reviewed = min(rules.reviewed for rules in CHAT_MODELS.values())
-    lead = article.select_one("table").find_previous("p")
-    assert lead.find("time")["datetime"] == reviewed.isoformat(), "when the rules were read"
+    lead = found(found(article.select_one("table")).find_previous("p"))
+    when = attribute(found(lead.find("time")), "datetime")
+    assert when == reviewed.isoformat(), "when the rules were read"
 
 
 def test_the_sampling_section_says_which_model_takes_sampling_settings(site: BuiltSite) -> None:
-    heading = site.article(PAGE).find(id="sampling")
-    text = " ".join(heading.find_next("p").get_text().split())
+    heading = found(site.article(PAGE).find(id="sampling"))
+    text = " ".join(found(heading.find_next("p")).get_text().split())
     for model, rules in CHAT_MODELS.items():
         said = (
             f"{model} takes them only at reasoning effort {rules.sampling_efforts[0]}"
@@ -153,7 +163,8 @@ def test_the_page_says_how_long_responses_are_stored_and_the_examples_store_noth
     site: BuiltSite,
 ) -> None:
     storage = COMPARISON.fact("response_storage")
-    text = " ".join(site.article(PAGE).find(id="storage").find_next("p").get_text().split())
+    heading = found(site.article(PAGE).find(id="storage"))
+    text = " ".join(found(heading.find_next("p")).get_text().split())
     assert f"store: false, OpenAI keeps the response for {storage.value}" in text
     for path in EXAMPLE_FILES:
         source = path.read_text(encoding="utf-8")
@@ -170,7 +181,7 @@ def test_the_storage_fact_is_what_the_installed_sdk_says() -> None:
 
 
 def test_platform_page_links_to_the_first_calls(site: BuiltSite) -> None:
-    hrefs = [link.get("href", "") for link in site.article("platform/").find_all("a")]
+    hrefs = [attribute(link, "href") for link in site.article("platform/").select("a[href]")]
     assert any(href.rstrip("/").endswith("first-calls") for href in hrefs), hrefs
 
 
@@ -219,7 +230,7 @@ def sdk_misuse(source: str) -> list[str]:
             target, name = OpenAI, "OpenAI"
         elif (path := _attribute_path(node.func)) is not None:
             name = "client." + ".".join(path)
-            target = SDK
+            target = cast(Callable[..., Any], SDK)
             for attribute in path:
                 target = getattr(target, attribute, None)
             if target is None:

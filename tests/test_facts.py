@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from helpers import DOCS, PROJECT_ROOT, BuiltSite, replace_in_file, run_build
 
 from macros.data import COMPARISON
 from macros.facts import stale_before
 from macros.model import Comparison, Fact
 from macros.validate import DataError, validate
+from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, found, replace_in_file, run_build
 
 DATA_FILE = "macros/data.py"
 NOTE_CLASS = "facts-reviewed"
@@ -177,7 +177,7 @@ def test_the_review_notes_stay_out_of_the_search_index(site: BuiltSite) -> None:
     for article in content_pages(site).values():
         for note in article.select(NOTE):
             assert note.find_parent(attrs={"data-search-exclude": True}) is not None
-            title = note.select_one(".admonition-title").get_text(strip=True)
+            title = found(note.select_one(".admonition-title")).get_text(strip=True)
             assert title not in index
 
 
@@ -187,7 +187,8 @@ def test_model_names_are_dated_examples(site: BuiltSite) -> None:
         item
         for article in articles
         for item in article.select("li")
-        if item.find(attrs={"data-fact": MODELS[0].id}) and not item.find_parent(class_=NOTE_CLASS)
+        if item.select_one(f"[data-fact='{MODELS[0].id}']")
+        and not item.find_parent(class_=NOTE_CLASS)
     ]
     assert items, "no page shows the model examples"
     for item in items:
@@ -210,7 +211,7 @@ def test_a_spliced_plan_or_billing_fact_reads_as_what_it_is(site: BuiltSite) -> 
             fact = COMPARISON.fact(str(span["data-fact"]))
             if fact.kind not in INTRODUCED_BY or span.find_parent(class_=NOTE_CLASS):
                 continue
-            block = " ".join(span.find_parent(["li", "p", "td"]).get_text().split())
+            block = " ".join(found(span.find_parent(["li", "p", "td"])).get_text().split())
             before = block[: block.index(fact.value)].rstrip()
             assert before.endswith(INTRODUCED_BY[fact.kind]), (url_path, block)
             spliced += 1
@@ -230,7 +231,7 @@ def test_no_page_quotes_a_price(site: BuiltSite) -> None:
 
 def facts_report(today: date) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-m", "macros.facts_report", "--today", today.isoformat()],
+        [sys.executable, "-m", "tools.facts_report", "--today", today.isoformat()],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
@@ -309,7 +310,7 @@ def test_make_facts_runs_the_report() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "-m macros.facts_report" in result.stdout, result.stdout
+    assert "-m tools.facts_report" in result.stdout, result.stdout
 
 
 # --- helpers ----------------------------------------------------------------

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
-from helpers import GUIDE, BuiltSite, markdown, normalize, own_text, plain, table_rows
 
 from macros.data import COMPARISON
+from tests.support.helpers import GUIDE, BuiltSite, found, normalize, own_text, plain, table_rows
 
 # Pages in the guide's order: the six sections, after the home page.
 SECTION_PAGES = (
@@ -153,7 +154,8 @@ def test_each_section_has_its_own_page_in_the_guides_order(site: BuiltSite) -> N
     for heading, url_path in zip(guide_html().find_all("h2"), SECTION_PAGES, strict=True):
         emoji, _number, words = normalize(heading.get_text()).split(" ", 2)
         expected = retitled.get(f"{emoji} {words}", f"{emoji} {words}")
-        title = normalize(site.article(url_path).find("h1").get_text()).removesuffix("¶").strip()
+        title = normalize(found(site.article(url_path).find("h1")).get_text())
+        title = title.removesuffix("¶").strip()
         assert title == expected
 
 
@@ -174,7 +176,7 @@ def test_the_quotes_and_mottos_survive(site: BuiltSite) -> None:
 
 
 def test_the_guides_table_is_the_mental_model_table(site: BuiltSite) -> None:
-    guide_table = table_rows(guide_html().find("table"))
+    guide_table = table_rows(found(guide_html().find("table")))
     for url_path in ("", "mental-model/"):
         tables = [table_rows(t) for t in site.article(url_path).find_all("table")]
         assert guide_table in tables, url_path

@@ -16,16 +16,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from example_files import EXAMPLE_FILES, models_named
-from helpers import PROJECT_ROOT, BuiltSite
 from openai.types import ChatModel, EmbeddingModel
 
-from macros import sdk_models
 from macros.data import COMPARISON
-from macros.facts_report import report
 from macros.model import Comparison, Fact, ModelLifecycle
-from macros.sdk_models import SdkModels
 from macros.validate import DataError, validate
+from tests.support.example_files import EXAMPLE_FILES, models_named
+from tests.support.helpers import PROJECT_ROOT, BuiltSite, found
+from tools import sdk_models
+from tools.facts_report import report
+from tools.sdk_models import SdkModels
 
 DATA_FILE = "macros/data.py"
 MODEL_FACTS = [fact for fact in COMPARISON.facts if fact.kind == "model"]
@@ -124,7 +124,7 @@ def test_pages_name_the_models_with_the_date_of_the_names(site: BuiltSite, page:
     assert shown, page
     first = {str(tag["data-fact"]): tag for tag in reversed(shown)}
     for fact_id, tag in first.items():
-        assert as_of in tag.find_parent(["li", "p"]).get_text(), (page, fact_id)
+        assert as_of in found(tag.find_parent(["li", "p"])).get_text(), (page, fact_id)
 
 
 def test_the_review_note_says_what_was_checked_for_each_model(site: BuiltSite) -> None:
@@ -132,7 +132,7 @@ def test_the_review_note_says_what_was_checked_for_each_model(site: BuiltSite) -
     assert note is not None
     for fact in MODEL_FACTS:
         assert fact.lifecycle is not None
-        (item,) = [li for li in note.select("li") if li.find("a").get_text() == fact.value]
+        (item,) = [li for li in note.select("li") if found(li.find("a")).get_text() == fact.value]
         assert "no shutdown announced" in item.get_text(), item
         assert item.find("a", href=fact.lifecycle.source) is not None, item
 

@@ -19,13 +19,17 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from example_files import EXAMPLES
 from openai import OpenAI
 from openai.types import embedding_create_params
 from openai.types.embedding_create_params import EmbeddingCreateParams
 from openai.types.responses.response_create_params import ResponseCreateParamsBase
 from openai.types.shared import ErrorObject, ReasoningEffort
-from openai_standin import (
+from pytest_httpserver import HTTPServer
+
+from macros.data import COMPARISON
+from macros.model import ModelRules
+from tests.support.example_files import EXAMPLES
+from tests.support.openai_standin import (
     DUMMY_KEY,
     LOGPROBS_INCLUDE,
     MAX_EMBEDDING_INPUT_TOKENS,
@@ -36,23 +40,20 @@ from openai_standin import (
     SAMPLING_PARAMETERS,
     ApiStandIn,
 )
-from pytest_httpserver import HTTPServer
-from test_examples import CHAT_MODELS, EMBEDDING_MODEL, run_example
-
-from macros.data import COMPARISON
-from macros.model import ModelRules
+from tests.test_examples import CHAT_MODELS, EMBEDDING_MODEL, run_example
 
 SMALL = COMPARISON.fact("model_small").value
 EFFORTS = list(typing.get_args(typing.get_args(ReasoningEffort)[0]))
-FUNCTION = {
+PARAMETERS: dict[str, Any] = {
+    "type": "object",
+    "properties": {"order_id": {"type": "string"}},
+    "required": ["order_id"],
+    "additionalProperties": False,
+}
+FUNCTION: dict[str, Any] = {
     "type": "function",
     "name": "get_order_status",
-    "parameters": {
-        "type": "object",
-        "properties": {"order_id": {"type": "string"}},
-        "required": ["order_id"],
-        "additionalProperties": False,
-    },
+    "parameters": PARAMETERS,
     "strict": True,
 }
 
@@ -184,7 +185,7 @@ def test_a_body_the_sdk_types_refuse_is_refused(
 
 
 def test_an_embeddings_body_the_sdk_types_refuse_is_refused(client: Client) -> None:
-    body = {"model": EMBEDDING_MODEL, "input": "bread", "encoding_format": "hex"}
+    body: dict[str, Any] = {"model": EMBEDDING_MODEL, "input": "bread", "encoding_format": "hex"}
     client.refused(body, "encoding_format", "base64", endpoint="embeddings")
     body = {"model": EMBEDDING_MODEL, "input": "bread", "colour": 1}
     client.refused(body, "colour", "Unknown parameter", endpoint="embeddings")
@@ -263,7 +264,7 @@ def test_without_an_effort_the_models_default_applies(
     assert bool(reasoned) == (rules.default_effort != "none")
 
 
-SAMPLING = {
+SAMPLING: dict[str, dict[str, Any]] = {
     **{name: {name: 0.5 if name != "top_logprobs" else 2} for name in SAMPLING_PARAMETERS},
     "include[0]": {"include": [LOGPROBS_INCLUDE]},
 }
@@ -316,10 +317,7 @@ def test_sampling_settings_within_their_ranges(
 
 
 def test_strict_schemas_must_be_closed_and_fully_required(client: Client) -> None:
-    open_function = {
-        **FUNCTION,
-        "parameters": {**FUNCTION["parameters"], "additionalProperties": True},
-    }  # type: ignore[dict-item]
+    open_function = {**FUNCTION, "parameters": {**PARAMETERS, "additionalProperties": True}}
     client.refused(ask(tools=[open_function]), "tools[0].parameters", "additionalProperties")
     client.ok(ask(tools=[{**open_function, "strict": False}]))
     schema = {"type": "object", "properties": {"name": {"type": "string"}}, "required": []}
@@ -472,7 +470,7 @@ def test_the_embedding_limits_are_the_sdks() -> None:
 
 # --- the whole class, and what the SDK builds -----------------------------------------------
 
-JSON_VALUES = (None, True, -1, 0.5, "x", [], [1], {}, {"type": "x"})
+JSON_VALUES: tuple[Any, ...] = (None, True, -1, 0.5, "x", [], [1], {}, {"type": "x"})
 
 
 def malformed_bodies(kind: Any, base: dict[str, Any]) -> Iterator[dict[str, Any]]:

@@ -15,14 +15,14 @@ from urllib.parse import parse_qs, urlsplit
 import markdown
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browsing import Watched, watch
 from bs4 import BeautifulSoup
-from helpers import wait_until
 from playwright.sync_api import Browser, Page, expect
 
 from macros import decision
 from macros.data import COMPARISON
 from macros.model import SideId, Signal, Verdict
+from tests.support.browsing import Watched, watch
+from tests.support.helpers import wait_until
 
 Scheme = Literal["default", "slate"]
 LIVE = f"#{decision.RESULT_ID} .decision-result__live"
@@ -255,7 +255,7 @@ def helper_stylesheet_applied(page: Page) -> bool:
     return bool(
         page.evaluate(
             "[...document.styleSheets].some(sheet =>"
-            " (sheet.href || '').endsWith('/decision-helper.css') && sheet.cssRules.length)"
+            " (sheet.href || '').endsWith('/decision-helper.min.css') && sheet.cssRules.length)"
         )
     )
 

@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import nav_urls
-from keyboard import (
+from playwright.sync_api import Browser, CDPSession, Page, expect
+
+from tests.support.helpers import nav_urls
+from tests.support.keyboard import (
     REGIONS,
     FocusStop,
     focus_stop,
@@ -24,8 +26,7 @@ from keyboard import (
     stops_before_article,
     tab_through,
 )
-from playwright.sync_api import Browser, CDPSession, Page, expect
-from published import MISSING_PAGE, SCHEMES, page_id
+from tests.support.published import MISSING_PAGE, SCHEMES, page_id
 
 PAGES = [*nav_urls(), MISSING_PAGE]
 PHONE, DESKTOP = 375, 1280

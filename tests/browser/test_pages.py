@@ -14,17 +14,18 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browsing import Watched, watch
-from glossary_file import glossary
-from helpers import BuiltSite, nav_urls, wait_until
 from playwright.sync_api import Browser, FloatRect, Locator, Page, Response, expect
-from published import (
+
+from tests.support.browsing import Watched, watch
+from tests.support.glossary_file import glossary
+from tests.support.helpers import BuiltSite, nav_urls, wait_until
+from tests.support.published import (
     MISSING_PAGE,
     SCHEMES,
     page_id,
     sitemap_pages,
 )
-from searching import wait_for_results_of
+from tests.support.searching import wait_for_results_of
 
 PAGES = [*nav_urls(), MISSING_PAGE]
 DESKTOP = {"width": 1280, "height": 900}

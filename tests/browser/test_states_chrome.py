@@ -13,11 +13,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import nav_urls
-from keyboard import focus_stop, hold_still
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from published import SCHEMES, page_id
-from searching import wait_for_results_of
+
+from tests.support.helpers import nav_urls
+from tests.support.keyboard import focus_stop, hold_still
+from tests.support.published import SCHEMES, page_id
+from tests.support.searching import wait_for_results_of
 
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}

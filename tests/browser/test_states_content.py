@@ -9,15 +9,15 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from accessibility_tree import accessibility_tree
 from axe_playwright_python.sync_playwright import Axe
-from browsing import Watched, watch
-from helpers import nav_urls, plain
 from playwright.sync_api import Browser, Locator, Page, expect
-from published import SCHEMES, page_id
 
 from macros import decision
 from macros.data import COMPARISON
+from tests.support.accessibility_tree import accessibility_tree
+from tests.support.browsing import Watched, watch
+from tests.support.helpers import nav_urls, plain
+from tests.support.published import SCHEMES, page_id
 
 AXE = Axe()
 CODE_PAGE = "first-calls/"
