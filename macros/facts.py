@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from .model import Fact, ModelRules
+from .model import Fact
 
 STALE_AFTER_MONTHS = 6
 
@@ -84,17 +84,10 @@ def review_note(facts: Sequence[Fact]) -> str:
     return (
         '<div data-search-exclude="" markdown>\n\n'
         '!!! info facts-reviewed "When the facts on this page were last reviewed"\n\n'
-        "    Addresses, plans, billing, storage terms and model names change. Each one links "
-        "to its public source:\n\n"
+        "    These change over time. Each one links to its public source:\n\n"
         f"{items}\n\n"
         "</div>\n"
     )
-
-
-def rule_pages(rules: ModelRules) -> str:
-    """Each distinct page a model's rules were read at, as Markdown links, first cited first."""
-    pages = dict.fromkeys((citation.page, citation.source) for citation in rules.citations())
-    return ", ".join(f"[{page}]({source})" for page, source in pages)
 
 
 def _note_item(fact: Fact) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby, zip_longest
 
-from .facts import fact_markup, long_date, rule_pages, time_markup
+from .facts import fact_markup, long_date, time_markup
 from .model import FACT_SLOT, Comparison, CookbookPage, RuleOfThumb, Side, Signal
 
 SIDE_LIST_FIELDS = (
@@ -100,17 +100,16 @@ def model_rules_table(c: Comparison) -> str:
                 efforts,
                 f"only at {_code_list(sampling, 'or')}" if sampling else "never",
                 f"{rules.max_output_tokens:,}",
-                rule_pages(rules),
             )
         )
     header = (
         "Model",
-        "`reasoning.effort` (default in bold)",
-        "`temperature` and `top_p`",
-        "Largest `max_output_tokens`",
-        "Read at",
+        "`reasoning.effort`, default in bold",
+        "`temperature`, `top_p`",
+        "`max_output_tokens` up to",
     )
-    return table(header, rows)
+    # Out of the search index, which every first view loads: its words are found elsewhere.
+    return f'<div data-search-exclude="" markdown>\n\n{table(header, rows)}\n\n</div>'
 
 
 def rules_as_of(c: Comparison) -> str:

@@ -13,12 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
-from tests.support.budgets import (
-    FIRST_VIEW_BYTES_OF_PAGE,
-    FIRST_VIEW_REQUESTS,
-    INSTANT_NAVIGATION_BYTES,
-    first_view_bytes,
-)
+from tests.support.budgets import FIRST_VIEW_BYTES, FIRST_VIEW_REQUESTS, INSTANT_NAVIGATION_BYTES
 from tests.support.helpers import BuiltSite
 from tests.support.static_server import COMPRESSIBLE, GZIP_LEVEL
 
@@ -83,10 +78,6 @@ def test_the_site_has_pages_to_weigh(site: BuiltSite) -> None:
     assert len(page_url_paths(site)) > 1
 
 
-def test_a_page_with_a_budget_of_its_own_is_a_page_of_the_site(site: BuiltSite) -> None:
-    assert set(FIRST_VIEW_BYTES_OF_PAGE) <= set(page_url_paths(site))
-
-
 def test_what_each_page_loads_first_fits_the_budget(site: BuiltSite) -> None:
     over_budget = {}
     for url_path in page_url_paths(site):
@@ -94,7 +85,7 @@ def test_what_each_page_loads_first_fits_the_budget(site: BuiltSite) -> None:
         missing = [file for file in files if not file.is_file()]
         assert missing == [], f"{url_path or 'home'} loads files the build did not write"
         total = sum(served_bytes(file) for file in files)
-        if total > first_view_bytes(url_path) or len(files) > FIRST_VIEW_REQUESTS:
+        if total > FIRST_VIEW_BYTES or len(files) > FIRST_VIEW_REQUESTS:
             over_budget[url_path or "home"] = (total, len(files))
     assert over_budget == {}, (
         "(bytes, requests) over the page's budget in tests/support/budgets.py, "

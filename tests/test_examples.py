@@ -131,7 +131,7 @@ def test_the_page_shows_what_each_chat_model_accepts_from_the_data(site: BuiltSi
     }
     assert set(rows) == set(CHAT_MODELS)
     for model, rules in CHAT_MODELS.items():
-        _, efforts, sampling, largest, sources = rows[model]
+        _, efforts, sampling, largest = rows[model]
         assert [code.get_text() for code in efforts.find_all("code")] == list(rules.efforts)
         default = found(efforts.select_one("strong code"), "the default effort")
         assert default.get_text() == rules.default_effort, model
@@ -139,8 +139,6 @@ def test_the_page_shows_what_each_chat_model_accepts_from_the_data(site: BuiltSi
         assert said == list(rules.sampling_efforts), model
         assert ("never" in sampling.get_text()) == (not rules.sampling_efforts), model
         assert largest.get_text() == f"{rules.max_output_tokens:,}"
-        links = {attribute(link, "href") for link in sources.find_all("a")}
-        assert links == {citation.source for citation in rules.citations()}, model
     reviewed = min(rules.reviewed for rules in CHAT_MODELS.values())
     lead = found(found(article.select_one("table")).find_previous("p"))
     when = attribute(found(lead.find("time")), "datetime")
@@ -163,8 +161,7 @@ def test_the_page_says_how_long_responses_are_stored_and_the_examples_store_noth
     site: BuiltSite,
 ) -> None:
     storage = COMPARISON.fact("response_storage")
-    heading = found(site.article(PAGE).find(id="storage"))
-    text = " ".join(found(heading.find_next("p")).get_text().split())
+    text = " ".join(site.article(PAGE).get_text().split())
     assert f"store: false, OpenAI keeps the response for {storage.value}" in text
     for path in EXAMPLE_FILES:
         source = path.read_text(encoding="utf-8")

@@ -28,7 +28,6 @@ try:
             sys.exit(f"\nThe answer was cut short: {why and why.reason}")
         elif event.type == "error":
             sys.exit(f"\nThe answer broke off: {event.message}")
-except APIError as error:
-    # An error event with its fields nested under "error", as the API sends it.
+except APIError as error:  # an error event nested as the live API sends it
     sys.exit(f"\nThe answer broke off: {error.message}")
 sys.exit("\nThe answer ended before it was complete")

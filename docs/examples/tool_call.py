@@ -69,7 +69,7 @@ response = client.responses.create(
 #    call, send its output and the results back, and repeat until it
 #    answers in text.
 while calls := function_calls(response.output):
-    exchange += as_input(response.output)  # its reasoning and its calls
+    exchange += as_input(response.output)
     for call in calls:
         arguments = json.loads(call.arguments)
         print(f"The model asks for {call.name}({arguments})")

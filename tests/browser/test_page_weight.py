@@ -11,10 +11,10 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.support.budgets import (
+    FIRST_VIEW_BYTES,
     FIRST_VIEW_REQUESTS,
     INSTANT_NAVIGATION_BYTES,
     INSTANT_NAVIGATION_REQUESTS,
-    first_view_bytes,
 )
 from tests.support.helpers import nav_urls
 from tests.support.page_weight import first_view, instant_navigation
@@ -28,8 +28,7 @@ def test_the_first_view_fits_the_budget(browser: Browser, site_url: str, url_pat
     weight = first_view(browser, site_url + url_path)
     assert weight.full_page_loads() == [site_url + url_path]
     assert weight.requests <= FIRST_VIEW_REQUESTS, [t.url for t in weight.transfers]
-    budget = first_view_bytes(url_path)
-    assert weight.bytes <= budget, {t.url: t.bytes for t in weight.transfers}
+    assert weight.bytes <= FIRST_VIEW_BYTES, {t.url: t.bytes for t in weight.transfers}
 
 
 def test_the_next_pages_come_by_instant_navigation(browser: Browser, site_url: str) -> None:
