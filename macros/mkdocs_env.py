@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import contract, credit, decision, export, facts, legacy, linking, render
+from . import contract, credit, decision, export, facts, legacy, linking, picture, render
 from .contract import Contract
 from .data import COMPARISON
 from .model import Comparison
@@ -40,6 +40,7 @@ def macros(
         "checklist": render.checklist,
         "short_answer": render.short_answer,
         "mental_model_table": render.mental_model_table,
+        "mental_model_picture": picture.mental_model_picture,
         "mottos": render.mottos,
         "thinking_mottos": render.thinking_mottos,
         "model_examples": render.model_examples,
