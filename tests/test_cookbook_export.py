@@ -18,6 +18,7 @@ from cmarkgfm.cmark import Options
 
 from macros.data import COMPARISON
 from macros.linking import canonical_url
+from macros.model import FACT_SLOT
 from tests.support.emoji_files import text_with_emoji
 from tests.support.glossary_file import definition_lines
 from tests.support.helpers import (
@@ -184,10 +185,23 @@ def test_every_link_goes_to_the_contract_the_cookbook_or_a_facts_sources(
         | {f"{COOKBOOK_ROOT}/{page.path}" for page in COMPARISON.cookbook_pages}
         | {fact.source for fact in COMPARISON.facts}
         | {fact.lifecycle.source for fact in COMPARISON.facts if fact.lifecycle}
+        | {
+            citation.source
+            for _, rules in COMPARISON.chat_models()
+            for citation in rules.citations()
+        }
     )
     links = [str(a["href"]) for a in html.find_all("a", href=True)]
     assert not [link for link in links if link not in allowed]
     assert any(link.startswith(f"{COOKBOOK_ROOT}/cookbook/") for link in links)
+
+
+def test_the_payment_sentences_read_as_on_the_site(html: BeautifulSoup) -> None:
+    """The export splices the plans and billing units where the sentence names them too."""
+    text = prose(html)
+    for side in COMPARISON.sides:
+        fact = COMPARISON.fact(side.payment_fact).value
+        assert plain(side.payment.replace(FACT_SLOT, fact)) in text, side.id
 
 
 def test_the_site_is_linked_near_the_top_and_where_only_it_has_a_part(
