@@ -67,3 +67,13 @@ def test_search_markup_is_valid_and_announces_its_count(site: BuiltSite, url_pat
     count = search.select_one(".md-search-result__meta")
     assert count is not None
     assert count.get("role") == "status"
+
+
+def test_the_missing_page_says_so_in_its_title(site: BuiltSite) -> None:
+    """A tab, a history entry and a screen reader announce the title first."""
+    title = site.soup("404.html").title
+    home = site.soup("").title
+    assert title is not None
+    assert home is not None
+    assert "not found" in title.get_text().casefold()
+    assert title.get_text() != home.get_text()

@@ -126,6 +126,7 @@ def test_the_404_page_is_styled_and_links_home(tabs: dict[str, Tab], published: 
     page.goto(published.url + MISSING_PAGE, wait_until="networkidle")
 
     assert page.locator("article h1").inner_text() == "Page not found"
+    assert page.title().startswith("Page not found"), page.title()
     # Styles loaded: the header sticks to the top as on every other page.
     assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
     # Readers land here from anywhere, so the way back is the full address the site is built for.
