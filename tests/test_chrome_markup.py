@@ -77,3 +77,24 @@ def test_the_missing_page_says_so_in_its_title(site: BuiltSite) -> None:
     assert home is not None
     assert "not found" in title.get_text().casefold()
     assert title.get_text() != home.get_text()
+
+
+@pytest.mark.parametrize("url_path", PAGES)
+def test_the_palette_is_buttons_over_radios_no_one_tabs_to(site: BuiltSite, url_path: str) -> None:
+    """Each palette is a button named by what it does; Material's radios stay for Material."""
+    palette = site.soup(url_path).select_one("form[data-md-component=palette]")
+    assert palette is not None
+    radios = palette.select("input[type=radio]")
+    buttons = palette.select("button[type=button][data-site-palette]")
+    assert radios
+    assert len(buttons) == len(radios)
+    assert not palette.select("label")
+    for radio in radios:
+        assert radio.get("tabindex") == "-1"
+        assert radio.get("aria-hidden") == "true"
+    ids = [radio["id"] for radio in radios]
+    for index, button in enumerate(buttons):
+        assert name_of(button)
+        # Material shows the button after the radio in use: it checks the next one.
+        assert button.find_previous_sibling("input")["id"] == ids[index]
+        assert button["data-site-palette"] == ids[(index + 1) % len(ids)]

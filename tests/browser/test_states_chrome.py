@@ -12,9 +12,11 @@ import re
 from collections.abc import Callable, Iterator
 
 import pytest
+from accessibility_tree import Node, accessibility_tree
 from axe_playwright_python.sync_playwright import Axe
-from helpers import nav_urls
+from helpers import PROJECT_ROOT, nav_urls
 from keyboard import focus_stop, hold_still
+from mkdocs.config import load_config
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from published import SCHEMES, page_id
 from searching import wait_for_results_of
@@ -139,31 +141,75 @@ def test_escape_closes_phone_search_and_returns_to_its_button(
     expect(page.locator(".md-search__input")).to_be_hidden()
 
 
-def shown_toggle(page: Page) -> tuple[str, str]:
-    """The palette button on show: what it offers (its title) and the id of its radio."""
-    label = page.locator(f"{PALETTE} label:not([hidden])")
-    expect(label).to_have_count(1)
-    radio_id = label.evaluate("label => label.previousElementSibling.id")
-    return str(label.get_attribute("title")), str(radio_id)
+def shown_toggle(page: Page) -> str:
+    """What the palette button on show offers (Material shows one per palette)."""
+    button = page.locator(f"{PALETTE} button:not([hidden])")
+    expect(button).to_have_count(1)
+    return str(button.get_attribute("aria-label"))
+
+
+def palette_cycle(system_scheme: str) -> dict[str, tuple[str, str]]:
+    """Each palette button's name → the scheme it switches to and the next button's name,
+    from mkdocs.yml: a toggle moves on to the next palette ("follow the system" shows
+    the system's scheme)."""
+    palettes = load_config(str(PROJECT_ROOT / "mkdocs.yml"))["theme"]["palette"]
+    names = [palette["toggle"]["name"] for palette in palettes]
+    schemes = [palette.get("scheme") or SCHEMES[system_scheme] for palette in palettes]
+    return {
+        name: (schemes[(index + 1) % len(names)], names[(index + 1) % len(names)])
+        for index, name in enumerate(names)
+    }
+
+
+def focused_node(page: Page) -> Node:
+    """The element with the focus, as a screen reader hears it (the page has it too)."""
+    tree = accessibility_tree(page)
+    (node,) = [n for n in tree if n.properties.get("focused") and n.role != "RootWebArea"]
+    return node
+
+
+@pytest.mark.parametrize("key", ["Space", "Enter"])
+def test_the_palette_is_a_button_that_does_what_it_says(
+    context_for: OpenPage, site_url: str, key: str
+) -> None:
+    """Announced as a button named by its action, it takes that action on Space and Enter,
+    once, and the focus stays on the palette: on the button Material shows next."""
+    page = context_for(DESKTOP)
+    load(page, site_url)
+    cycle = palette_cycle("light")
+    page.locator(".md-header__button.md-logo").focus()
+    page.keyboard.press("Tab")
+    for _ in cycle:
+        node = focused_node(page)
+        assert node.role == "button", (node.role, node.name)
+        assert "checked" not in node.properties, node.properties
+        scheme, offered_next = cycle[node.name]
+
+        page.keyboard.press(key)
+
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+        expect(page.locator(f"{PALETTE} button:focus")).to_have_attribute(
+            "aria-label", offered_next
+        )
+    assert not accessibility_tree(page).with_role("radio"), "the palette's radios are heard"
 
 
 @pytest.mark.parametrize("color_scheme", SCHEMES)
 def test_saved_palette_after_reload_is_what_the_keyboard_meets(
     context_for: OpenPage, site_url: str, color_scheme: str
 ) -> None:
-    """After a reload the focused radio is the button on show: same name, ring, action."""
+    """After a reload the keyboard meets the button on show: same name, ring, action."""
     page = context_for(DESKTOP)
     load(page, site_url)
     # From "follow the system" (light here) to light, then on to dark if asked for.
     clicks = 1 if color_scheme == "light" else 2
     for _ in range(clicks):
-        page.locator(f"{PALETTE} label:not([hidden])").click()
+        page.locator(f"{PALETTE} button:not([hidden])").click()
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[color_scheme])
 
     page.reload(wait_until="networkidle")
     hold_still(page)
-    offered, radio_id = shown_toggle(page)
-    expect(page.locator(f"{PALETTE} input:checked")).to_have_attribute("id", radio_id)
+    offered = shown_toggle(page)
     assert_axe_passes(page)
 
     cdp = page.context.new_cdp_session(page)
@@ -176,8 +222,8 @@ def test_saved_palette_after_reload_is_what_the_keyboard_meets(
     assert stop.ring_contrast >= 3, stop
 
     page.keyboard.press("Enter")
-    expected_next = {"Switch to dark mode": "slate", "Follow the system setting": "default"}
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected_next[offered])
+    scheme, _ = palette_cycle("light")[offered]
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
 
 
 def test_back_to_top_takes_the_focus_to_the_top(context_for: OpenPage, site_url: str) -> None:

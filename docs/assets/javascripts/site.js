@@ -86,12 +86,30 @@ document$.subscribe(() => {
   });
 })();
 
-// "Back to top" hides itself once the page is at the top, and would take the
-// focus with it: the focus goes to the top of the page, the skip link.
-document.addEventListener("click", (event) => {
-  if (event.target instanceof Element && event.target.closest(".md-top")) {
-    document.querySelector(".md-skip")?.focus();
+// The palette (overrides/partials/palette.html): one button per palette, and
+// Material shows the one of the palette in use. Pressed (Enter, Space, a click),
+// it checks the next palette's radio, which Material reads; the focus goes on to
+// the button Material shows then. Material's own Enter handler on the palette
+// would switch a second time and focus a hidden radio: it does not hear Enter here.
+document.addEventListener(
+  "keydown",
+  (event) => {
+    if (event.key === "Enter" && event.target.matches?.("[data-site-palette]")) {
+      event.stopPropagation();
+    }
+  },
+  true,
+);
+document.addEventListener("click", ({ target }) => {
+  const palette = target.closest?.("[data-site-palette]");
+  if (palette) {
+    const focused = document.activeElement === palette;
+    document.getElementById(palette.dataset.sitePalette).click();
+    if (focused) palette.parentElement.querySelector("button:not([hidden])").focus();
   }
+  // "Back to top" hides itself once the page is at the top, and would take the
+  // focus with it: the focus goes to the top of the page, the skip link.
+  if (target.closest?.(".md-top")) document.querySelector(".md-skip")?.focus();
 });
 
 // ---------------------------------------------------------------------------
