@@ -17,7 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 from helpers import PROJECT_ROOT, nav_urls
 from keyboard import focus_stop, hold_still
 from mkdocs.config import load_config
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from published import SCHEMES, page_id
 from searching import wait_for_results_of
 
@@ -243,3 +243,73 @@ def test_back_to_top_takes_the_focus_to_the_top(context_for: OpenPage, site_url:
     page.wait_for_function("scrollY === 0")
     expect(page.locator(".md-skip")).to_be_focused()
     expect(top).to_be_hidden()
+
+
+def expect_tooltip(tooltip: Locator, *, shown: bool) -> None:
+    """Material fades a header tooltip in and out by a class, as it comes and goes."""
+    active = re.compile(r"\bmd-tooltip--active\b")
+    if shown:
+        expect(tooltip).to_have_class(active)
+        expect(tooltip).to_have_css("opacity", "1")
+    else:
+        expect(tooltip).not_to_have_class(active)
+        expect(tooltip).to_have_css("opacity", "0")
+
+
+def test_escape_closes_the_header_tooltips_which_come_back_later(
+    context_for: OpenPage, site_url: str
+) -> None:
+    """The logo's tooltip on keyboard focus, the palette's under the pointer (WCAG 1.4.13)."""
+    page = context_for(DESKTOP)
+    load(page, site_url)
+    logo = page.locator(".md-header__button.md-logo")
+    logo_tooltip = page.locator(".md-header .md-logo + .md-tooltip--inline")
+    page.locator(".md-skip").focus()
+    page.keyboard.press("Tab")
+    expect(logo).to_be_focused()
+    expect_tooltip(logo_tooltip, shown=True)
+
+    page.keyboard.press("Escape")
+
+    expect_tooltip(logo_tooltip, shown=False)
+    expect(logo).to_be_focused()
+    # Dismissed, not broken: the next visit shows it again.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    expect(logo).to_be_focused()
+    expect_tooltip(logo_tooltip, shown=True)
+
+    page.evaluate("document.activeElement.blur()")
+    palette = page.locator(f"{PALETTE} button:not([hidden])")
+    palette_tooltip = page.locator(f"{PALETTE} button:not([hidden]) + .md-tooltip--inline")
+    palette.hover()
+    expect_tooltip(palette_tooltip, shown=True)
+    page.keyboard.press("Escape")
+    expect_tooltip(palette_tooltip, shown=False)
+    expect(palette).to_be_visible()
+    page.mouse.move(640, 600)
+    expect(palette_tooltip).to_have_count(0)
+    palette.hover()
+    expect_tooltip(palette_tooltip, shown=True)
+
+
+SMALLEST = {"width": 320, "height": 640}
+
+
+def test_the_search_clear_tooltip_stays_on_a_320_px_screen(
+    context_for: OpenPage, site_url: str
+) -> None:
+    page = context_for(SMALLEST)
+    load(page, site_url)
+    search_for(page, "tokens")
+    clear = page.locator(".md-search__options button[type=reset]")
+
+    clear.hover()
+
+    tooltip = page.locator(".md-search .md-tooltip--active")
+    expect(tooltip).to_be_visible()
+    shown = tooltip.bounding_box()
+    assert shown is not None
+    assert shown["x"] >= 0
+    assert shown["x"] + shown["width"] <= SMALLEST["width"], shown
+    assert tooltip.inner_text().strip() == clear.get_attribute("aria-label")

@@ -179,11 +179,17 @@ document.addEventListener("click", ({ target }) => {
   }
 
   // Escape hides the tooltips on show (WCAG 1.4.13) without moving the focus or
-  // the pointer; Material makes a new tooltip the next time one is wanted.
+  // the pointer. Material makes a new content tooltip (.md-tooltip2) the next time
+  // one is wanted. A header tooltip (the logo's, the palette's) is one element that
+  // Material fades in and out by a class: it fades out, and Material fades it in
+  // again the next time its button is pointed at or focused.
   function dismissTooltips(event) {
     if (event.key !== "Escape") return;
     for (const tooltip of document.querySelectorAll(".md-tooltip2--active")) {
       tooltip.hidden = true;
+    }
+    for (const tooltip of document.querySelectorAll(".md-tooltip--active")) {
+      tooltip.classList.remove("md-tooltip--active");
     }
   }
 
