@@ -206,3 +206,86 @@ document.addEventListener("click", ({ target }) => {
     });
   }
 })();
+
+// ---------------------------------------------------------------------------
+// Content tabs as tabs (WAI-ARIA's tabs pattern)
+// ---------------------------------------------------------------------------
+// pymdownx.tabbed writes a set of radios with their labels; Material puts a link
+// in each label ("#__tabbed_1_1") when it mounts the set. Radios without a group
+// name, and five links named "Python" going five places, were what a screen
+// reader met. With scripts, each label's link is a tab (the selected one the
+// set's tab stop), the labels' row a tab list named by the heading before it,
+// and each block a tab panel; arrow keys, Home and End move between the tabs and
+// show them. The radios, still what Material and the styles read, leave the tab
+// order. Without scripts the radios are the controls, as before.
+(() => {
+  // A set's radios, with each one's tab (its label's link, once Material has mounted
+  // the set) and block: pymdownx.tabbed writes the three in the same order.
+  const parts = (set) => {
+    const labels = set.querySelectorAll(":scope > .tabbed-labels > label");
+    const blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
+    return [...set.querySelectorAll(":scope > input")].map((input, index) => {
+      return [input, labels[index]?.firstElementChild, blocks[index]];
+    });
+  };
+
+  const showSelected = (set) => {
+    for (const [input, tab] of parts(set)) {
+      if (!tab) continue;
+      tab.ariaSelected = input.checked;
+      tab.tabIndex = input.checked ? 0 : -1;
+    }
+  };
+
+  // Returns whether the set had its links to make tabs of.
+  function makeTabs(set) {
+    const all = parts(set);
+    if (all.some(([, tab, panel]) => !tab || !panel)) return false;
+    const list = set.querySelector(":scope > .tabbed-labels");
+    list.role = "tablist";
+    // Named by the heading of the section the set is in.
+    const before = (heading) =>
+      heading.compareDocumentPosition(set) & Node.DOCUMENT_POSITION_FOLLOWING;
+    const headings = set.closest("article").querySelectorAll(":is(h1, h2, h3, h4, h5, h6)[id]");
+    list.ariaLabelledByElements = [...headings].filter(before).slice(-1);
+    for (const [input, tab, panel] of all) {
+      tab.role = "tab";
+      panel.role = "tabpanel";
+      tab.ariaControlsElements = [panel];
+      panel.ariaLabelledByElements = [tab];
+      input.tabIndex = -1;
+      input.ariaHidden = true;
+    }
+    showSelected(set);
+    return true;
+  }
+
+  document$.subscribe(() => {
+    for (const set of document.querySelectorAll(".md-content .tabbed-set")) {
+      if (makeTabs(set)) continue;
+      const mounted = new MutationObserver(() => makeTabs(set) && mounted.disconnect());
+      mounted.observe(set.querySelector(".tabbed-labels"), { childList: true, subtree: true });
+    }
+  });
+
+  // A radio changes by a click on its label, or by Material linking the sets.
+  document.addEventListener("change", (event) => {
+    const set = event.target.parentElement;
+    if (set?.matches(".tabbed-set")) showSelected(set);
+  });
+
+  document.addEventListener("keydown", (event) => {
+    const tab = event.target.closest?.(".tabbed-labels [role=tab]");
+    if (!tab || event.altKey || event.ctrlKey || event.metaKey) return;
+    const tabs = [...tab.parentElement.parentElement.querySelectorAll("[role=tab]")];
+    const at = tabs.indexOf(tab);
+    const keys = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: -1, " ": at, Enter: at };
+    if (!(event.key in keys)) return;
+    event.preventDefault();
+    const next = tabs.at(keys[event.key] % tabs.length);
+    // A click on the label checks its radio: Material shows the panel, moves its bar
+    // and, as for a reader's click, switches the other sets to the same language.
+    if (next !== tab) next.parentElement.click();
+    next.focus();
+  });
+})();
