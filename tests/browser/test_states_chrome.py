@@ -313,3 +313,33 @@ def test_the_search_clear_tooltip_stays_on_a_320_px_screen(
     assert shown["x"] >= 0
     assert shown["x"] + shown["width"] <= SMALLEST["width"], shown
     assert tooltip.inner_text().strip() == clear.get_attribute("aria-label")
+
+
+# The site's name, and a page's, as the header and the phone menu show them: whole, or cut.
+CUT_NAMES = """
+() => [
+  ...document.querySelectorAll(".md-header__topic .md-ellipsis"),
+  ...document.querySelectorAll(".md-nav--primary > .md-nav__title[for=__drawer]"),
+].map((element) => {
+  const header = element.closest(".md-header")?.getBoundingClientRect();
+  const box = element.getBoundingClientRect();
+  const cut = element.scrollWidth > element.clientWidth + 1
+    || element.scrollHeight > element.clientHeight + 1
+    || (header && (box.top < header.top || box.bottom > header.bottom));
+  return [element.textContent.trim(), cut];
+}).filter(([, cut]) => cut).map(([text]) => text)
+"""
+
+
+@pytest.mark.parametrize("url_path", nav_urls(), ids=page_id)
+@pytest.mark.parametrize("width", [320, 375])
+def test_site_and_page_names_show_whole_on_a_phone(
+    phone_tabs: dict[str, Page], site_url: str, width: int, url_path: str
+) -> None:
+    page = phone_tabs["light"]
+    page.set_viewport_size({"width": width, "height": 640})
+    load(page, site_url + url_path)
+    page.locator("[data-site-menu]").click()
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+
+    assert page.evaluate(CUT_NAMES) == []

@@ -60,7 +60,13 @@ document$.subscribe(() => {
   button.addEventListener("click", () => drawer.click());
   // Material closes the drawer itself too (by a click on the checkbox), on
   // navigation or a click on the overlay: every way goes through this event.
-  drawer.addEventListener("change", () => setOpen(drawer.checked));
+  drawer.addEventListener("change", () => {
+    setOpen(drawer.checked);
+    // The current page's table of contents, left open, would lie over the menu
+    // the next time it opens: it closes with the menu.
+    const contents = sidebar()?.querySelector("#__toc:checked");
+    if (!drawer.checked && contents) contents.click();
+  });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && drawer.checked) drawer.click();
   });
