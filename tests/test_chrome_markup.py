@@ -42,11 +42,16 @@ def test_no_landmark_takes_the_search_dialogs_name(site: BuiltSite, url_path: st
 
 @pytest.mark.parametrize("url_path", PAGES)
 def test_header_buttons_are_named_buttons(site: BuiltSite, url_path: str) -> None:
-    """Menu and search open from the keyboard: real buttons with a name, not labels."""
+    """Menu and search open from the keyboard: real buttons with a name, not labels.
+
+    Material's menu label stays beside the button for readers without JavaScript, for whom
+    it opens the drawer by pointer or touch (site.css and no-script.css show one or the other:
+    tests/browser/test_no_script.py); the search needs scripts, so its label goes.
+    """
     header = site.soup(url_path).select_one("header.md-header")
     assert header is not None
-    labels = header.select("label.md-header__button:is([for=__drawer], [for=__search])")
-    assert not labels, "a header button is still a label"
+    assert not header.select("label.md-header__button[for=__search]"), "search is a label"
+    assert len(header.select("label.md-header__button[for=__drawer]")) == 1
     menu = header.select_one("button[data-site-menu]")
     search = header.select_one("button[data-site-search]")
     assert menu is not None
@@ -98,3 +103,14 @@ def test_the_palette_is_buttons_over_radios_no_one_tabs_to(site: BuiltSite, url_
         # Material shows the button after the radio in use: it checks the next one.
         assert button.find_previous_sibling("input")["id"] == ids[index]
         assert button["data-site-palette"] == ids[(index + 1) % len(ids)]
+
+
+@pytest.mark.parametrize("url_path", nav_urls())
+def test_glossary_terms_take_the_focus_without_scripts(site: BuiltSite, url_path: str) -> None:
+    """Every term is a tab stop from the build on, but inside a link: the link is the stop."""
+    wrong = [
+        str(term)[:80]
+        for term in site.article(url_path).find_all("abbr")
+        if (term.get("tabindex") == "0") == bool(term.find_parent(["a", "button", "label"]))
+    ]
+    assert wrong == []

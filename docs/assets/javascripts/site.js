@@ -1,12 +1,6 @@
 // Accessibility touches to Material's pages. document$ fires on the first load
 // and after every instant navigation, once Material has rendered the content.
 document$.subscribe(() => {
-  // Glossary terms are <abbr title="definition"> (docs/includes/glossary.md).
-  // An abbr cannot take the keyboard focus by itself; once it can, Material's
-  // content.tooltips feature shows the definition on focus as well as on hover.
-  for (const term of document.querySelectorAll(".md-content abbr")) {
-    term.tabIndex = 0;
-  }
   // Material wraps each code block's copy button in a <nav>: one unnamed
   // navigation landmark per block. A copy button is not navigation, so the
   // wrapper gives up the landmark role; the button keeps its own label.
@@ -138,18 +132,6 @@ document.addEventListener("click", ({ target }) => {
     }
   }
 
-  // A heading's "¶" permalink sits inside the heading, so the heading's name ends
-  // in "¶" and every heading adds a tab stop named "¶". The page's table of
-  // contents links to the same sections with their full titles, so the
-  // permalinks stay for the pointer only: hidden from assistive technology and
-  // out of the tab order.
-  function quietPermalinks() {
-    for (const link of document.querySelectorAll(".md-typeset .headerlink")) {
-      link.setAttribute("aria-hidden", "true");
-      link.tabIndex = -1;
-    }
-  }
-
   // Material's "Copied to clipboard" appears in a box (.md-dialog) that no
   // assistive technology is told about. Its inner element becomes a polite live
   // region; the text is emptied once the box hides, so the region holds nothing
@@ -207,7 +189,6 @@ document.addEventListener("click", ({ target }) => {
     document.addEventListener("keydown", dismissTooltips);
     document$.subscribe(() => {
       nameCopyButtons();
-      quietPermalinks();
       announceDialogMessages();
     });
   }
