@@ -54,7 +54,9 @@ async ([regions, settle]) => {"""
 
   const shown = (element) => {
     const box = element.getBoundingClientRect();
-    return box.width > 1 && box.height > 1 && getComputedStyle(element).opacity !== "0";
+    const style = getComputedStyle(element);
+    const seen = style.opacity !== "0" && style.visibility === "visible";
+    return box.width > 1 && box.height > 1 && seen;
   };
   let indicator = focused;
   if (!shown(focused)) {
