@@ -426,7 +426,9 @@ def test_the_share_button_copies_the_answers_link_without_leaving_the_page(
     copied = str(page.evaluate("navigator.clipboard.readText()"))
     assert f"{decision.QUERY_PARAMETER}=" in copied
     assert "#" not in copied, "a shared answer should open at the top"
-    assert page.url == address
+    # The address stays, but for its fragment: Material (navigation.tracking) writes the
+    # section on screen into it whenever the page scrolls, as the ticks and the focus do.
+    assert page.url.split("#")[0] == address.split("#")[0]
     assert page.evaluate("window.sameDocument") is True, "the page reloaded"
     expect(share).to_be_focused()
     dialog_fully_shown(page)
