@@ -123,7 +123,8 @@ def readers(browser: Browser, site_url: str) -> Iterator[Readers]:
     yield opened
     for reader in opened.opened.values():
         reader.context.close()
-    write_records(opened.visits)
+    if opened.visits:  # a run of the phone menu's tests alone leaves the records be
+        write_records(opened.visits)
 
 
 def write_records(visits: dict[tuple[int, str, str], Visit]) -> None:
