@@ -43,25 +43,25 @@ lint: $(VENV)/.synced
 
 # Every built page that shows a piece of the comparison data: make uses VALUE="chatgpt.com"
 uses: $(VENV)/.synced
-	$(BIN)/python scripts/pages_using.py "$(VALUE)"
+	$(BIN)/python -m tools.pages_using "$(VALUE)"
 
 build: $(VENV)/.synced
 	$(BIN)/mkdocs build --strict --site-dir site
 
 # Every fact with its source and age, oldest first; informs, never fails on age.
 facts: $(VENV)/.synced
-	$(BIN)/python -m macros.facts_report
+	$(BIN)/python -m tools.facts_report
 
 # The guide as the cookbook's own page, build/cookbook/Integrations/OpenAI/01-chatgpt-vs-platform.md,
-# rendered from the same pages and data as the site (macros/cookbook.py).
+# rendered from the same pages and data as the site (tools/cookbook.py).
 cookbook: $(VENV)/.synced
-	$(BIN)/python -m macros.cookbook_cli write build
+	$(BIN)/python -m tools.cookbook_cli write build
 
 # Compares a checkout of the cookbook with that page: make cookbook-check COOKBOOK=path/to/LLM-Cookbook
 # Exit 0 when they match; 1 with a diff, or naming each broken relative link; 2 for a bad path.
 COOKBOOK ?=
 cookbook-check: $(VENV)/.synced
-	@$(BIN)/python -m macros.cookbook_cli check "$(COOKBOOK)"
+	@$(BIN)/python -m tools.cookbook_cli check "$(COOKBOOK)"
 
 # Build times, edit loop, Lighthouse and page weight, set-up of a fresh clone: a table.
 # make bench BENCH_ARGS=--setup also times `make test` in a fresh clone (slow).
@@ -69,7 +69,7 @@ cookbook-check: $(VENV)/.synced
 LIGHTHOUSE_VERSION := 12.8.2
 LIGHTHOUSE := .tools/lighthouse/node_modules/.bin/lighthouse
 bench: $(VENV)/.synced $(LIGHTHOUSE)
-	$(BIN)/python -m bench $(BENCH_ARGS)
+	$(BIN)/python -m tools.bench $(BENCH_ARGS)
 
 $(LIGHTHOUSE):
 	npm install --prefix .tools/lighthouse --no-audit --no-fund --loglevel=error "lighthouse@$(LIGHTHOUSE_VERSION)"

@@ -1,15 +1,14 @@
 """The credit in every page's footer: the cookbook page the guide comes from, and its licence.
 
 The page's address is built like every other cookbook link, from `extra.cookbook_base_url`
-and a path the code knows (the guide's old home in the URL contract), never typed into a
-template.
+and the guide's old home in the URL contract (the first old address of mkdocs.yml's
+redirects), never typed into a template.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import contract
 from .render import cookbook_url
 from .validate import is_https_url
 
@@ -32,13 +31,14 @@ class Credit:
     licence_url: str
 
 
-def footer_credit(cookbook_base_url: str) -> Credit:
+def footer_credit(cookbook_base_url: str, original_page: str) -> Credit:
+    """The credit of `original_page`, the guide's page in the cookbook (without `.md`)."""
     if not is_https_url(cookbook_base_url):
         raise CreditError(
             "mkdocs.yml: extra.cookbook_base_url (or COOKBOOK_BASE_URL) is not an https URL: "
             f"{cookbook_base_url!r}"
         )
-    page_path = f"{contract.ORIGINAL_PAGE}.md"
+    page_path = f"{original_page}.md"
     return Credit(
         source=SOURCE,
         page_path=page_path,

@@ -1,9 +1,9 @@
-"""The `.html` form of the guide's old cookbook paths, as real files.
+"""The guide's old cookbook paths as the files a link to them may ask for.
 
-mkdocs-redirects (configured in mkdocs.yml) writes the directory URL and the
-`.md` form, but it only takes Markdown names, which become `name/index.html`.
-A link to `…/01-chatgpt-vs-platform.html` needs a file of that very name, so
-this writes one with the plugin's own writer, for each path in the contract.
+mkdocs-redirects (its `redirect_maps` in mkdocs.yml) writes the directory URL of each
+old path, `X.md` → `X/`. A link may also name the file itself, `X.md`, or its
+GitHub-style rendering, `X.html`; this writes both with the plugin's own writer:
+`X.md/index.html`, which GitHub Pages serves for `X.md`, and `X.html`.
 """
 
 from __future__ import annotations
@@ -11,21 +11,21 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from mkdocs_redirects.plugin import write_html  # type: ignore[import-untyped]
+from mkdocs_redirects.plugin import write_html
 
-from . import contract
+from .contract import Contract
 
 
-def html_redirects() -> dict[str, str]:
-    """Each old `.html` path, and the target as a URL relative to it."""
+def file_redirects(contract: Contract) -> dict[str, str]:
+    """Each file to write for an old path, and its target as a URL relative to it."""
     redirects = {}
-    for legacy in contract.LEGACY_PATHS:
-        old = legacy.path + ".html"
-        relative = posixpath.relpath(legacy.target or ".", posixpath.dirname(old) or ".")
-        redirects[old] = "./" if relative == "." else relative.rstrip("/") + "/"
+    for legacy in contract.legacy_paths:
+        for old in (f"{legacy.path}.md/index.html", f"{legacy.path}.html"):
+            relative = posixpath.relpath(legacy.target or ".", posixpath.dirname(old) or ".")
+            redirects[old] = "./" if relative == "." else relative.rstrip("/") + "/"
     return redirects
 
 
-def write(site_dir: Path) -> None:
-    for old, target in html_redirects().items():
+def write(site_dir: Path, contract: Contract) -> None:
+    for old, target in file_redirects(contract).items():
         write_html(str(site_dir), old, target)

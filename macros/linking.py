@@ -7,8 +7,7 @@ its Markdown source, so MkDocs checks every page and anchor on each build.
 
 from __future__ import annotations
 
-from . import contract
-from .contract import Anchor, PublicPage
+from .contract import FILES, Anchor, Contract, PublicPage
 from .render import table
 
 
@@ -23,17 +22,17 @@ def _source_link(site_url: str, page: PublicPage, anchor: Anchor | None = None) 
     return f"[`{url}`]({page.source}{fragment})"
 
 
-def page_table(site_url: str) -> str:
+def page_table(site_url: str, contract: Contract) -> str:
     rows: list[tuple[str, ...]] = [
-        (page.label, _source_link(site_url, page)) for page in contract.PAGES
+        (page.label, _source_link(site_url, page)) for page in contract.pages
     ]
     return table(("Page", "Canonical URL"), rows)
 
 
-def anchor_table(site_url: str) -> str:
+def anchor_table(site_url: str, contract: Contract) -> str:
     rows: list[tuple[str, ...]] = [
         (anchor.label, f"`#{anchor.id}`", _source_link(site_url, page, anchor))
-        for page in contract.PAGES
+        for page in contract.pages
         for anchor in page.anchors
     ]
     return table(("Section", "Anchor", "URL"), rows)
@@ -41,21 +40,22 @@ def anchor_table(site_url: str) -> str:
 
 def file_table(site_url: str) -> str:
     rows: list[tuple[str, ...]] = [
-        (file.label, f"`{canonical_url(site_url, file.path)}`") for file in contract.FILES
+        (file.label, f"`{canonical_url(site_url, file.path)}`") for file in FILES
     ]
     return table(("File", "URL"), rows)
 
 
-def legacy_list(site_url: str) -> str:
+def legacy_list(site_url: str, contract: Contract) -> str:
     return "\n".join(
         f"- `{canonical_url(site_url, url)}` → `{canonical_url(site_url, legacy.target)}`"
-        for legacy in contract.LEGACY_PATHS
+        for legacy in contract.legacy_paths
         for url in legacy.urls()
     )
 
 
-def markdown_example(site_url: str) -> str:
+def markdown_example(site_url: str, contract: Contract) -> str:
     page = contract.page("decide/")
     anchor = page.anchors[0]
     url = canonical_url(site_url, page.path, anchor.id)
-    return f"```markdown\nNot sure which one you need? [{anchor.label}]({url})\n```"
+    example = f"Not sure which one you need? [{anchor.label}]({url})"
+    return f'```{{ .markdown data-search-exclude="" }}\n{example}\n```'

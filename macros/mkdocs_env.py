@@ -8,7 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import credit, decision, export, facts, legacy, linking, render
+from . import contract, credit, decision, export, facts, legacy, linking, picture, render
+from .contract import Contract
 from .data import COMPARISON
 from .model import Comparison
 from .validate import validate
@@ -28,10 +29,10 @@ class MacrosEnv(Protocol):
     def macro(self, function: Macro, name: str = "") -> Macro: ...
 
 
-def macros(comparison: Comparison, conf: Mapping[str, Any]) -> dict[str, Macro]:
+def macros(
+    comparison: Comparison, public: Contract, site_url: str, cookbook_base_url: str
+) -> dict[str, Macro]:
     """Every macro the pages may call, by name: the pure renderers, bound to the data."""
-    cookbook_base_url: str = conf["extra"]["cookbook_base_url"]
-    site_url: str = conf["site_url"]
     on_data: dict[str, Callable[..., str]] = {
         "fact": render.fact_value,
         "side_list": render.side_list,
@@ -39,6 +40,7 @@ def macros(comparison: Comparison, conf: Mapping[str, Any]) -> dict[str, Macro]:
         "checklist": render.checklist,
         "short_answer": render.short_answer,
         "mental_model_table": render.mental_model_table,
+        "mental_model_picture": picture.mental_model_picture,
         "mottos": render.mottos,
         "thinking_mottos": render.thinking_mottos,
         "model_examples": render.model_examples,
@@ -54,10 +56,10 @@ def macros(comparison: Comparison, conf: Mapping[str, Any]) -> dict[str, Macro]:
     return {
         **{name: partial(function, comparison) for name, function in on_data.items()},
         "cookbook_link": partial(render.cookbook_link, comparison, cookbook_base_url),
-        "link_pages": partial(linking.page_table, site_url),
-        "link_anchors": partial(linking.anchor_table, site_url),
-        "link_example": partial(linking.markdown_example, site_url),
-        "link_legacy": partial(linking.legacy_list, site_url),
+        "link_pages": partial(linking.page_table, site_url, public),
+        "link_anchors": partial(linking.anchor_table, site_url, public),
+        "link_example": partial(linking.markdown_example, site_url, public),
+        "link_legacy": partial(linking.legacy_list, site_url, public),
         "link_files": partial(linking.file_table, site_url),
     }
 
@@ -65,10 +67,15 @@ def macros(comparison: Comparison, conf: Mapping[str, Any]) -> dict[str, Macro]:
 def define_env(env: MacrosEnv) -> None:
     data_file = DATA_FILE.relative_to(DATA_FILE.parents[1]).as_posix()
     comparison = validate(COMPARISON, source=data_file, today=date.today())
+    public = contract.from_config(env.conf)
     env.variables["comparison"] = comparison
+    env.variables["contract"] = public
+    cookbook_base_url = env.conf["extra"]["cookbook_base_url"]
     # For the theme's footer (overrides/partials/copyright.html), 404 page included.
-    env.conf["extra"]["credit"] = credit.footer_credit(env.conf["extra"]["cookbook_base_url"])
-    for name, function in macros(comparison, env.conf).items():
+    env.conf["extra"]["credit"] = credit.footer_credit(cookbook_base_url, public.original_page)
+    for name, function in macros(
+        comparison, public, env.conf["site_url"], cookbook_base_url
+    ).items():
         env.macro(function, name)
 
 
@@ -83,7 +90,7 @@ def on_post_page_macros(env: MacrosEnv) -> None:
 
 
 def on_post_build(env: MacrosEnv) -> None:
-    """Publish the comparison data for scripts and assistants, and the old `.html` addresses."""
+    """Publish the comparison data for scripts and assistants, and the old addresses' files."""
     site_dir = Path(env.conf["site_dir"])
     export.write(env.variables["comparison"], site_dir, env.conf["site_url"])
-    legacy.write(site_dir)
+    legacy.write(site_dir, env.variables["contract"])

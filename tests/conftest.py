@@ -6,8 +6,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from chromium import chromium_path, chromium_version
-from helpers import PROJECT_ROOT, BuiltSite, Server, copy_project, mkdocs_serve, run_build
+
+from tests.support.chromium import chromium_path, chromium_version
+from tests.support.helpers import (
+    PROJECT_ROOT,
+    BuiltSite,
+    Server,
+    copy_project,
+    mkdocs_serve,
+    run_build,
+)
 
 
 def pytest_report_header() -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT_ROOT, run_build
 from mkdocs.utils.yaml import yaml_load
 
-from bench.builds import compare_pages
-from bench.copies import MACROS_PLUGIN, project_copy, without_macros
+from tests.support.helpers import PROJECT_ROOT, run_build
+from tools.bench.builds import compare_pages
+from tools.bench.copies import MACROS_PLUGIN, project_copy, without_macros
 
 pytestmark = pytest.mark.slow
 

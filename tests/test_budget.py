@@ -1,7 +1,7 @@
 """The size guard, from the built files: what each page's HTML asks for, gzip-compressed.
 
 The browser's side of the same budgets (with what scripts fetch later) is in
-tests/browser/test_page_weight.py; the budgets themselves are in tests/budgets.py.
+tests/browser/test_page_weight.py; the budgets themselves are in tests/support/budgets.py.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
-from budgets import FIRST_VIEW_BYTES, FIRST_VIEW_REQUESTS, INSTANT_NAVIGATION_BYTES
-from helpers import BuiltSite
-from static_server import COMPRESSIBLE, GZIP_LEVEL
+from tests.support.budgets import FIRST_VIEW_BYTES, FIRST_VIEW_REQUESTS, INSTANT_NAVIGATION_BYTES
+from tests.support.helpers import BuiltSite
+from tests.support.static_server import COMPRESSIBLE, GZIP_LEVEL
 
 ASSET_REFERENCES = {
     "link[rel~=stylesheet]": "href",
@@ -88,7 +88,7 @@ def test_what_each_page_loads_first_fits_the_budget(site: BuiltSite) -> None:
         if total > FIRST_VIEW_BYTES or len(files) > FIRST_VIEW_REQUESTS:
             over_budget[url_path or "home"] = (total, len(files))
     assert over_budget == {}, (
-        "(bytes, requests) over the page's budget in tests/budgets.py, "
+        "(bytes, requests) over the page's budget in tests/support/budgets.py, "
         f"or over {FIRST_VIEW_REQUESTS} requests"
     )
 

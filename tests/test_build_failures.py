@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import html_files, replace_in_file, run_build
 
 from macros.data import COMPARISON
+from tests.support.helpers import html_files, replace_in_file, run_build
 
 pytestmark = pytest.mark.slow
 

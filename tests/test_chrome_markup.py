@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import Tag
-from helpers import BuiltSite, nav_urls
+
+from tests.support.helpers import BuiltSite, attribute, found, nav_urls
 
 PAGES = [*nav_urls(), "404.html"]
 LANDMARKS = "header, nav, main, aside, footer, form, [role=search], [role=navigation]"
@@ -101,7 +102,8 @@ def test_the_palette_is_buttons_over_radios_no_one_tabs_to(site: BuiltSite, url_
     for index, button in enumerate(buttons):
         assert name_of(button)
         # Material shows the button after the radio in use: it checks the next one.
-        assert button.find_previous_sibling("input")["id"] == ids[index]
+        radio = found(button.find_previous_sibling("input"), "the radio before a button")
+        assert attribute(radio, "id") == ids[index]
         assert button["data-site-palette"] == ids[(index + 1) % len(ids)]
 
 

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from helpers import PROJECT_ROOT
+from tests.support.helpers import PROJECT_ROOT
 
 LOGGED = '#!/bin/sh\necho "$(basename "$0") $*" >> "$CALLS"\n'
 

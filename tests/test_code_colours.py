@@ -1,4 +1,5 @@
-"""Code blocks published as plain text with their colours beside them (macros/code_colours.py).
+"""Code blocks published as plain text with their colours beside them
+(overrides/hooks/code_colours.py).
 
 Each character must keep the colour class Pygments gave it, counted as a script counts
 text; anything besides Pygments' flat spans fails the build, naming the page.
@@ -10,31 +11,33 @@ from types import SimpleNamespace
 
 import markdown
 import pytest
-from bs4 import BeautifulSoup, NavigableString
-from code_classes import CodeClasses, classes_from_colours
-from example_files import EXAMPLE_FILES
-from helpers import BuiltSite, nav_urls
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 
-from macros.code_colours import on_page_content, runs_of, uncoloured
+from code_colours import on_page_content, runs_of, uncoloured
+from tests.support.code_classes import CodeClasses, classes_from_colours
+from tests.support.example_files import EXAMPLE_FILES
+from tests.support.helpers import BuiltSite, attribute, found, nav_urls
 
 
 def highlighted(code: str, language: str) -> str:
     """A fenced block as pymdownx.highlight writes it for the pages."""
     fence = f"```{language}\n{code}\n```"
-    return markdown.markdown(fence, extensions=["pymdownx.highlight", "pymdownx.superfences"])
+    return str(markdown.markdown(fence, extensions=["pymdownx.highlight", "pymdownx.superfences"]))
 
 
-def classes_from_spans(code: BeautifulSoup) -> CodeClasses:
+def classes_from_spans(code: Tag) -> CodeClasses:
     """Each character of `code` with the class of the span around it (white space: none)."""
     characters = []
     for text in code.find_all(string=True):
         assert isinstance(text, NavigableString)
-        name = text.parent["class"][0] if text.parent.name == "span" else ""
+        parent = found(text.parent)
+        name = str((parent.get("class") or [""])[0]) if parent.name == "span" else ""
         characters += [(char, "" if char.isspace() else name) for char in str(text)]
     return characters
 
 
-def published_code(page_html: str) -> BeautifulSoup:
+def published_code(page_html: str) -> Tag:
     code = BeautifulSoup(page_html, "html.parser").select_one("pre > code")
     assert code is not None
     return code
@@ -51,9 +54,9 @@ def test_each_character_keeps_the_class_pygments_gave_it(language: str) -> None:
     source = highlighted(SAMPLES[language], language)
     published = published_code(uncoloured(source))
     assert published.find("span") is None
-    assert classes_from_colours(published.text, published["data-colours"]) == classes_from_spans(
-        published_code(source)
-    )
+    assert classes_from_colours(
+        published.text, attribute(published, "data-colours")
+    ) == classes_from_spans(published_code(source))
 
 
 def test_lengths_count_utf16_units_and_decoded_entities() -> None:
@@ -87,17 +90,17 @@ def test_published_code_blocks_hold_no_token_elements(site: BuiltSite, url_path:
     for code in site.article(url_path).select("pre > code"):
         assert code.find(True) is None, code.decode()[:80]
         if code.has_attr("data-colours"):
-            assert classes_from_colours(code.text, code["data-colours"])
+            assert classes_from_colours(code.text, attribute(code, "data-colours"))
 
 
 def test_the_examples_keep_their_colours(site: BuiltSite) -> None:
     names = {
         run.rpartition(":")[0]
         for code in site.article("first-calls/").select("pre > code[data-colours]")
-        for run in code["data-colours"].split(" ")
+        for run in attribute(code, "data-colours").split(" ")
     }
     assert {"kn", "s2", "c1", "nv", "s1"} <= names  # import, strings, comments, shell variables
-    # Names, white space, punctuation and operators stay uncoloured (plain_code_tokens.py).
+    # Names, white space, punctuation and operators stay uncoloured (code_colours.py's on_config).
     assert not names & {"n", "w", "p", "o"}
 
 
@@ -108,7 +111,7 @@ def test_only_pages_with_coloured_code_load_the_colouring_script(
     soup = site.soup(url_path)
     has_colours = soup.select_one("code[data-colours]") is not None
     # Inside the container: the scripts Material runs again after an instant navigation.
-    scripts = soup.select("[data-md-component=container] script[src$='code-colours.js']")
+    scripts = soup.select("[data-md-component=container] script[src$='code-colours.min.js']")
     assert len(scripts) == (1 if has_colours else 0)
 
 

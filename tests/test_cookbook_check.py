@@ -9,11 +9,13 @@ from pathlib import Path
 from types import MappingProxyType
 
 import pytest
-from helpers import GUIDE, PROJECT_ROOT
 
-from macros.cookbook import EXPORT_PATH
-from macros.cookbook_cli import export, relative_links
 from macros.data import COMPARISON
+from tests.support.helpers import GUIDE, PROJECT_ROOT, site_contract
+from tools.cookbook import export_path
+from tools.cookbook_cli import export, relative_links
+
+EXPORT_PATH = export_path(site_contract())
 
 MakeCheckout = Callable[..., Path]
 
@@ -107,7 +109,11 @@ def test_a_link_to_a_file_the_checkout_lacks_is_named(
 
 @pytest.mark.parametrize("kind", ["missing folder", "not a cookbook", "no path"])
 def test_a_bad_path_is_a_one_line_error(tmp_path: Path, kind: str) -> None:
-    paths = {"missing folder": tmp_path / "nowhere", "not a cookbook": PROJECT_ROOT, "no path": ""}
+    paths: dict[str, Path | str] = {
+        "missing folder": tmp_path / "nowhere",
+        "not a cookbook": PROJECT_ROOT,
+        "no path": "",
+    }
     result = run_check(paths[kind])
     assert result.returncode != 0
     ours = [line for line in result.stderr.splitlines() if not line.startswith("make")]

@@ -15,22 +15,38 @@ import cmarkgfm
 import pytest
 from bs4 import BeautifulSoup, Tag
 from cmarkgfm.cmark import Options
-from glossary_file import definition_lines
-from helpers import PROJECT_ROOT, BuiltSite, normalize, own_text, plain, replace_in_file, table_rows
-from test_data_propagation import CHANGES
-from test_guide_content import (
+
+from macros.data import COMPARISON
+from macros.linking import canonical_url
+from tests.support.emoji_files import text_with_emoji
+from tests.support.glossary_file import definition_lines
+from tests.support.helpers import (
+    PROJECT_ROOT,
+    BuiltSite,
+    attribute,
+    found,
+    normalize,
+    own_text,
+    plain,
+    replace_in_file,
+    site_contract,
+    table_rows,
+)
+from tests.test_data_propagation import CHANGES
+from tests.test_guide_content import (
     MOJIBAKE,
     REAL_CHARACTERS,
     guide_html,
     guide_item_found,
     guide_list_items,
 )
+from tools.cookbook import GLOSSARY_TITLE, cookbook_root, export_path, guide_pages
+from tools.cookbook_cli import OUTPUT_FOLDER, README_LINE_FILE, export, site_url
 
-from macros import contract
-from macros.cookbook import COOKBOOK_ROOT, EXPORT_PATH, GLOSSARY_TITLE, GUIDE_PAGES, SITE_ONLY
-from macros.cookbook_cli import OUTPUT_FOLDER, README_LINE_FILE, export, site_url
-from macros.data import COMPARISON
-from macros.linking import canonical_url
+CONTRACT = site_contract()
+EXPORT_PATH = export_path(CONTRACT)
+COOKBOOK_ROOT = cookbook_root(CONTRACT)
+GUIDE_PAGES = guide_pages(CONTRACT)
 
 # What cmark-gfm writes for Markdown; anything else came from raw HTML in the page.
 MARKDOWN_ELEMENTS = {
@@ -83,21 +99,23 @@ def contract_urls() -> set[str]:
     url = site_url()
     return {
         canonical_url(url, page.path, anchor)
-        for page in contract.PAGES
+        for page in CONTRACT.pages
         for anchor in ("", *(a.id for a in page.anchors))
     }
 
 
-def test_every_public_page_is_in_the_export_or_left_to_the_site() -> None:
+def test_the_export_holds_the_pages_of_nav_but_those_left_to_the_site() -> None:
+    site_only = [page.source for page in CONTRACT.pages if page.cookbook == "none"]
+    assert {"first-calls.md", "link-to-this-guide.md"} <= set(site_only)
     exported = [page.source for page in GUIDE_PAGES]
-    assert sorted(exported + list(SITE_ONLY)) == sorted(page.source for page in contract.PAGES)
+    assert exported == [page.source for page in CONTRACT.pages if page.source not in site_only]
 
 
 def test_the_mental_model_table_is_a_table_whose_cells_are_the_data(html: BeautifulSoup) -> None:
     tables = [table_rows(table) for table in html.find_all("table")]
     data_rows = [[side.name, plain(side.feels_like)] for side in COMPARISON.sides]
     assert any(rows[1:] == data_rows for rows in tables), tables
-    assert table_rows(guide_html().find("table")) in tables
+    assert table_rows(found(guide_html().find("table"))) in tables
 
 
 @pytest.mark.parametrize("item", guide_list_items())
@@ -131,14 +149,16 @@ def test_the_decision_checklist_is_there_signal_by_signal(html: BeautifulSoup) -
 
 def url_path(source: str) -> str:
     """The site's URL path of a page of `docs/`."""
-    return next(page.path for page in contract.PAGES if page.source == source)
+    return next(page.path for page in CONTRACT.pages if page.source == source)
 
 
 def test_the_sections_are_the_sites_pages_in_the_guides_order(
     html: BeautifulSoup, site: BuiltSite
 ) -> None:
     def title(url_path: str) -> str:
-        return normalize(site.article(url_path).find("h1").get_text()).removesuffix("¶").strip()
+        # The site draws a title's emoji as a picture; the export writes its character.
+        heading = site.article(url_path).find("h1")
+        return normalize(text_with_emoji(found(heading))).removesuffix("¶").strip()
 
     home, *sections = (url_path(page.source) for page in GUIDE_PAGES)
     assert [normalize(h.get_text()) for h in html.find_all("h1")] == [title(home)]
@@ -174,18 +194,21 @@ def test_the_site_is_linked_near_the_top_and_where_only_it_has_a_part(
     html: BeautifulSoup,
 ) -> None:
     url = site_url()
-    first_paragraph = html.find("h1").find_next_sibling("p")
-    assert canonical_url(url, "") in [a["href"] for a in first_paragraph.find_all("a")]
-    links = [a["href"] for a in html.find_all("a", href=True)]
+    first_paragraph = found(found(html.find("h1")).find_next_sibling("p"))
+    assert canonical_url(url, "") in [attribute(a, "href") for a in first_paragraph("a")]
+    links = [attribute(a, "href") for a in html.select("a[href]")]
     for site_only in ("decide/", "first-calls/"):
-        assert canonical_url(url, contract.page(site_only).path) in links, site_only
+        assert canonical_url(url, CONTRACT.page(site_only).path) in links, site_only
 
 
 def test_the_glossary_defines_each_term_the_page_uses_once(html: BeautifulSoup) -> None:
     page = BeautifulSoup(str(html), "html.parser")
     heading = next(h for h in page.find_all("h2") if h.get_text() == GLOSSARY_TITLE)
-    glossary = heading.find_next_sibling("ul")
-    entries = dict(li.get_text().split(": ", 1) for li in glossary("li"))
+    glossary = found(heading.find_next_sibling("ul"))
+    entries: dict[str, str] = {}
+    for item in glossary("li"):
+        term, definition = item.get_text().split(": ", 1)
+        entries[term] = definition
     glossary.decompose()
     text = prose(page)
     forms: dict[str, list[str]] = {}  # definition → its word forms, in the glossary's order
@@ -232,7 +255,7 @@ def test_the_readme_line_lists_the_page_and_the_site() -> None:
 def write_export(project: Path, output: Path) -> subprocess.CompletedProcess[str]:
     """What `make cookbook` runs, for the project in `project`, writing into `output`."""
     result = subprocess.run(
-        [sys.executable, "-m", "macros.cookbook_cli", "write", str(output)],
+        [sys.executable, "-m", "tools.cookbook_cli", "write", str(output)],
         cwd=project,
         capture_output=True,
         text=True,
@@ -269,3 +292,13 @@ def test_a_change_to_the_data_changes_the_export(project_copy: Path, change: str
     changed = prose(github_html((output / OUTPUT_FOLDER / EXPORT_PATH).read_text("utf-8")))
     assert plain(new) in changed
     assert plain(old) not in changed
+
+
+def test_the_mental_model_picture_is_left_to_the_site(html: BeautifulSoup) -> None:
+    """GitHub shows no inline SVG: the table after the picture says what it draws."""
+    assert html.find(["svg", "figure"]) is None
+    lead = html.find("p", string="Think about it like this:")
+    assert isinstance(lead, Tag)
+    following = lead.find_next_sibling()
+    assert following is not None
+    assert following.name == "table"

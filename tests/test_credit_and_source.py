@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from helpers import DOCS, PROJECT_ROOT, BuiltSite, nav_pages, nav_urls
 from mkdocs.utils.yaml import yaml_load
 
 from macros.credit import CreditError, footer_credit
+from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, nav_pages, nav_urls, site_contract
 
 ORIGINAL_PAGE = "Integrations/OpenAI/01-chatgpt-vs-platform.md"
 # Every page with the theme's footer: the navigation's pages and the 404 page.
@@ -62,14 +62,14 @@ def test_the_credited_page_is_the_one_the_reference_comes_from() -> None:
 
 
 def test_the_credit_follows_the_cookbook_base_url() -> None:
-    credit = footer_credit("https://cookbook.example/mirror/")
+    credit = footer_credit("https://cookbook.example/mirror/", site_contract().original_page)
     assert credit.page_url == f"https://cookbook.example/mirror/{ORIGINAL_PAGE}"
 
 
 @pytest.mark.parametrize("base_url", ["http://cookbook.example", "cookbook", ""])
 def test_a_cookbook_base_url_that_is_not_https_fails_naming_the_setting(base_url: str) -> None:
     with pytest.raises(CreditError, match=r"extra\.cookbook_base_url"):
-        footer_credit(base_url)
+        footer_credit(base_url, site_contract().original_page)
 
 
 # --- the page's source in the site's repository ------------------------------------------------

@@ -6,9 +6,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import BuiltSite, html_files, normalize, plain, replace_in_file, run_build
 
 from macros.data import COMPARISON
+from tests.support.helpers import (
+    BuiltSite,
+    html_files,
+    normalize,
+    plain,
+    replace_in_file,
+    run_build,
+)
 
 pytestmark = pytest.mark.slow
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import json
 from itertools import groupby
+from typing import cast
 from urllib.parse import urljoin
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup, Tag
-from helpers import BuiltSite, nav_urls
 
 from macros import decision, render
 from macros.data import COMPARISON
 from macros.model import SIDE_IDS, Signal
+from tests.support.helpers import BuiltSite, attribute, found, nav_urls
 
 PAGE = "decide/"
 HEADING_IDS = {"chatgpt": "use-chatgpt-when", "platform": "use-the-platform-when"}
@@ -78,8 +79,8 @@ def test_signals_sharing_a_lead_are_a_nested_fieldset(article: Tag, side_id: str
         group = groups.pop()
         if lead:
             assert group is not fieldset
-            assert group.find_parent("fieldset") is fieldset
-            legend = group.find("legend", recursive=False)
+            assert found(group).find_parent("fieldset") is fieldset
+            legend = found(group).find("legend", recursive=False)
             assert legend is not None
             assert text(legend) == f"{plain(lead)}:"
         else:
@@ -96,15 +97,15 @@ def test_every_signal_has_a_label_tied_to_its_checkbox(article: Tag) -> None:
 
 def test_without_script_the_page_is_the_whole_checklist_and_the_rule(article: Tag) -> None:
     for signal in COMPARISON.signals:
-        label = article.find("label", attrs={"for": decision.input_id(signal)})
+        label = found(article.select_one(f"label[for='{decision.input_id(signal)}']"), signal.id)
         assert visible_without_script(label), f"signal {signal.id!r} is hidden"
         if signal.lead:
-            legend = label.find_parent("fieldset").find("legend")
+            legend = found(found(label.find_parent("fieldset")).find("legend"), signal.id)
             assert visible_without_script(legend)
             assert text(legend).startswith(plain(signal.lead))
     rule_heading = article.find(id="rule-of-thumb")
     assert rule_heading is not None
-    rules = text(rule_heading.find_next_sibling("p"))
+    rules = text(found(rule_heading.find_next_sibling("p"), "the rule of thumb"))
     for rule in COMPARISON.rules_of_thumb:
         assert plain(rule.when) in rules
         assert COMPARISON.side(rule.side).short_name in rules
@@ -114,8 +115,8 @@ def test_without_script_the_page_is_the_whole_checklist_and_the_rule(article: Ta
 
 
 def test_the_result_is_announced_through_a_live_region(article: Tag) -> None:
-    result = article.find(id=decision.RESULT_ID)
-    live = result.find_all(attrs={"aria-live": True})
+    result = found(article.find(id=decision.RESULT_ID))
+    live = result.select("[aria-live]")
     assert len(live) == 1
     assert live[0]["aria-live"] == "polite"
     assert live[0].get_text(strip=True) == "", "the live region must start empty"
@@ -123,8 +124,8 @@ def test_the_result_is_announced_through_a_live_region(article: Tag) -> None:
 
 def test_the_details_and_actions_sit_outside_the_live_region(article: Tag) -> None:
     """Only the verdict is announced: the reasons and the buttons are read on demand."""
-    result = article.find(id=decision.RESULT_ID)
-    live = result.find(attrs={"aria-live": True})
+    result = found(article.find(id=decision.RESULT_ID))
+    live = found(result.select_one("[aria-live]"), "the live region")
     for part in ("decision-result__details", "decision-result__actions"):
         element = result.find(class_=part)
         assert element is not None, part
@@ -133,7 +134,7 @@ def test_the_details_and_actions_sit_outside_the_live_region(article: Tag) -> No
 
 
 def test_the_share_control_is_a_button_that_copies(article: Tag) -> None:
-    share = article.find(class_="decision-result__share")
+    share = found(article.find(class_="decision-result__share"), "the share button")
     assert share.name == "button"
     assert share["type"] == "button"
     assert text(share) == decision.SHARE_LABEL
@@ -143,7 +144,7 @@ def test_the_share_control_is_a_button_that_copies(article: Tag) -> None:
 def embedded_data(article: Tag) -> dict[str, list[dict[str, object]]]:
     element = article.find(id=decision.PAYLOAD_ID)
     assert element is not None
-    data: dict[str, list[dict[str, object]]] = json.loads(element["data-payload"])
+    data: dict[str, list[dict[str, object]]] = json.loads(attribute(element, "data-payload"))
     return data
 
 
@@ -153,20 +154,20 @@ def test_the_embedded_data_is_the_decision_logic_of_the_data_source(article: Tag
         (s.id, s.side, s.lead) for s in COMPARISON.signals
     ]
     for signal in data["signals"]:
-        box = article.find("input", id=signal["input"])
+        box = article.find("input", id=str(signal["input"]))
         assert box is not None
         assert box["value"] == signal["id"]
-    assert {v["id"]: frozenset(v["sides"]) for v in data["verdicts"]} == {
+    assert {v["id"]: frozenset(cast(list[str], v["sides"])) for v in data["verdicts"]} == {
         v.id: v.sides for v in COMPARISON.verdicts
     }
 
 
 def test_every_verdict_has_its_wording_and_the_rules_of_its_sides(article: Tag) -> None:
-    result = article.find(id=decision.RESULT_ID)
+    result = found(article.find(id=decision.RESULT_ID))
     for verdict in COMPARISON.verdicts:
-        template = result.find(attrs={"data-verdict": verdict.id})
-        assert template is not None, verdict.id
-        assert text(template.find(class_="decision-verdict__headline")) == plain(verdict.headline)
+        template = found(result.select_one(f"[data-verdict='{verdict.id}']"), verdict.id)
+        headline = found(template.find(class_="decision-verdict__headline"), verdict.id)
+        assert text(headline) == plain(verdict.headline)
         assert plain(verdict.advice) in text(template)
         rules = [text(rule) for rule in template.find_all(class_="decision-rule")]
         assert rules == [
@@ -179,13 +180,13 @@ def test_every_verdict_has_its_wording_and_the_rules_of_its_sides(article: Tag) 
 
 
 def test_links_in_the_answers_lead_to_pages_of_the_site(article: Tag, site: BuiltSite) -> None:
-    result = article.find(id=decision.RESULT_ID)
+    result = found(article.find(id=decision.RESULT_ID))
     for verdict in COMPARISON.verdicts:
         wanted = BeautifulSoup(markdown.markdown(verdict.advice), "html.parser").find_all("a")
-        links = result.find(attrs={"data-verdict": verdict.id}).find_all("a")
+        links = found(result.select_one(f"[data-verdict='{verdict.id}']")).find_all("a")
         assert [text(link) for link in links] == [text(link) for link in wanted], verdict.id
         for link in links:
-            target = urljoin(f"/{PAGE}", link["href"]).lstrip("/")
+            target = urljoin(f"/{PAGE}", attribute(link, "href")).lstrip("/")
             assert site.path(target).is_file(), f"{verdict.id}: {link['href']} leads nowhere"
 
 
@@ -202,13 +203,13 @@ def test_the_markdown_copy_for_assistants_is_the_checklist_without_the_script_pa
 
 def test_the_page_loads_the_script_and_styles_from_the_site(site: BuiltSite) -> None:
     soup = site.soup(PAGE)
-    scripts = [tag["src"] for tag in soup.find_all("script", src=True)]
-    styles = [tag["href"] for tag in soup.find_all("link", rel="stylesheet")]
-    for wanted, found in (
-        ("assets/javascripts/decision-helper.js", scripts),
-        ("assets/stylesheets/decision-helper.css", styles),
+    scripts = [attribute(tag, "src") for tag in soup.select("script[src]")]
+    styles = [attribute(tag, "href") for tag in soup.select("link[rel=stylesheet]")]
+    for wanted, urls in (
+        ("assets/javascripts/decision-helper.min.js", scripts),
+        ("assets/stylesheets/decision-helper.min.css", styles),
     ):
-        assert any(url.split("?")[0].endswith(wanted) for url in found), wanted
+        assert any(url.split("?")[0].endswith(wanted) for url in urls), wanted
         assert site.path(wanted).is_file(), wanted
 
 
@@ -216,7 +217,7 @@ def test_the_page_loads_the_script_and_styles_from_the_site(site: BuiltSite) -> 
 def test_only_the_page_with_the_form_loads_the_helper(site: BuiltSite, url_path: str) -> None:
     soup = site.soup(url_path)
     has_form = soup.find(id=decision.RESULT_ID) is not None
-    stylesheets = soup.select("head link[rel=stylesheet][href$='decision-helper.css']")
+    stylesheets = soup.select("head link[rel=stylesheet][href$='decision-helper.min.css']")
     # Inside the container: the scripts Material runs again after an instant navigation.
-    scripts = soup.select("[data-md-component=container] script[src$='decision-helper.js']")
+    scripts = soup.select("[data-md-component=container] script[src$='decision-helper.min.js']")
     assert (len(stylesheets), len(scripts)) == ((1, 1) if has_form else (0, 0))

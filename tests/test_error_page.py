@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import PROJECT_ROOT, normalize
 from jinja2 import Environment, StrictUndefined
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from macros.build_failure import BuildFailure, describe
+from build_failure import BuildFailure, describe
+from error_page import render
+from keep_serving import _asks_for_a_page
 from macros.data import COMPARISON
-from macros.error_page import render
-from macros.keep_serving import _asks_for_a_page
 from macros.validate import validate
+from tests.support.helpers import PROJECT_ROOT, normalize
 
 HOSTILE = "<script>alert('boom')</script>"
 

@@ -18,16 +18,16 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
-from example_files import EXAMPLE_FILES, EXAMPLES, example_id, models_named
-from helpers import DOCS, BuiltSite, replace_in_file, run_build
 from openai import OpenAI
-from openai_standin import DUMMY_KEY, SDK, ApiStandIn, Exchange, nearest
 from pytest_httpserver import HTTPServer
 
 from macros.data import COMPARISON
+from tests.support.example_files import EXAMPLE_FILES, EXAMPLES, example_id, models_named
+from tests.support.helpers import DOCS, BuiltSite, attribute, replace_in_file, run_build
+from tests.support.openai_standin import DUMMY_KEY, SDK, ApiStandIn, Exchange, nearest
 
 PAGE = "first-calls/"
 PAGE_SOURCE = DOCS / "first-calls.md"
@@ -109,7 +109,7 @@ def test_cost_warning_says_pay_per_usage_without_prices(site: BuiltSite) -> None
 
 
 def test_platform_page_links_to_the_first_calls(site: BuiltSite) -> None:
-    hrefs = [link.get("href", "") for link in site.article("platform/").find_all("a")]
+    hrefs = [attribute(link, "href") for link in site.article("platform/").select("a[href]")]
     assert any(href.rstrip("/").endswith("first-calls") for href in hrefs), hrefs
 
 
@@ -158,7 +158,7 @@ def sdk_misuse(source: str) -> list[str]:
             target, name = OpenAI, "OpenAI"
         elif (path := _attribute_path(node.func)) is not None:
             name = "client." + ".".join(path)
-            target = SDK
+            target = cast(Callable[..., Any], SDK)
             for attribute in path:
                 target = getattr(target, attribute, None)
             if target is None:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from helpers import DOCS, PROJECT_ROOT, BuiltSite, replace_in_file, run_build
 
 from macros.data import COMPARISON
 from macros.facts import stale_before
 from macros.model import Comparison, Fact
 from macros.validate import DataError, validate
+from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, replace_in_file, run_build
 
 DATA_FILE = "macros/data.py"
 NOTE_CLASS = "facts-reviewed"
@@ -177,7 +177,8 @@ def test_model_names_are_dated_examples(site: BuiltSite) -> None:
         item
         for article in articles
         for item in article.select("li")
-        if item.find(attrs={"data-fact": MODELS[0].id}) and not item.find_parent(class_=NOTE_CLASS)
+        if item.select_one(f"[data-fact='{MODELS[0].id}']")
+        and not item.find_parent(class_=NOTE_CLASS)
     ]
     assert items, "no page shows the model examples"
     for item in items:
@@ -200,7 +201,7 @@ def test_no_page_quotes_a_price(site: BuiltSite) -> None:
 
 def facts_report(today: date) -> list[str]:
     result = subprocess.run(
-        [sys.executable, "-m", "macros.facts_report", "--today", today.isoformat()],
+        [sys.executable, "-m", "tools.facts_report", "--today", today.isoformat()],
         cwd=PROJECT_ROOT,
         capture_output=True,
         text=True,
@@ -269,7 +270,7 @@ def test_make_facts_runs_the_report() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "-m macros.facts_report" in result.stdout, result.stdout
+    assert "-m tools.facts_report" in result.stdout, result.stdout
 
 
 # --- helpers ----------------------------------------------------------------

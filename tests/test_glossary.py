@@ -7,8 +7,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 from bs4 import Tag
-from glossary_file import GLOSSARY, definition_lines, glossary
-from helpers import BuiltSite
+
+from tests.support.glossary_file import GLOSSARY, definition_lines, glossary
+from tests.support.helpers import BuiltSite
 
 # The terms issue 3 asks the glossary to explain. A term may have several word
 # forms in the glossary ("system prompt", "system prompts"), all with one meaning.

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
-from helpers import GUIDE, BuiltSite, markdown, normalize, own_text, plain, table_rows
 
 from macros.data import COMPARISON
+from tests.support.emoji_files import text_with_emoji
+from tests.support.helpers import GUIDE, BuiltSite, found, normalize, own_text, plain, table_rows
 
 # Pages in the guide's order: the six sections, after the home page.
 SECTION_PAGES = (
@@ -90,7 +92,8 @@ def test_each_section_has_its_own_page_in_the_guides_order(site: BuiltSite) -> N
     for heading, url_path in zip(guide_html().find_all("h2"), SECTION_PAGES, strict=True):
         emoji, _number, words = normalize(heading.get_text()).split(" ", 2)
         expected = retitled.get(f"{emoji} {words}", f"{emoji} {words}")
-        title = normalize(site.article(url_path).find("h1").get_text()).removesuffix("¶").strip()
+        heading_on_site = found(site.article(url_path).find("h1"))
+        title = normalize(text_with_emoji(heading_on_site)).removesuffix("¶").strip()
         assert title == expected
 
 
@@ -111,7 +114,7 @@ def test_the_quotes_and_mottos_survive(site: BuiltSite) -> None:
 
 
 def test_the_guides_table_is_the_mental_model_table(site: BuiltSite) -> None:
-    guide_table = table_rows(guide_html().find("table"))
+    guide_table = table_rows(found(guide_html().find("table")))
     for url_path in ("", "mental-model/"):
         tables = [table_rows(t) for t in site.article(url_path).find_all("table")]
         assert guide_table in tables, url_path
@@ -131,6 +134,7 @@ def test_no_mis_decoded_characters_in_any_built_file(site: BuiltSite) -> None:
 
 
 def test_real_characters_are_shown(site: BuiltSite) -> None:
-    text = "".join(normalize(site.article(p).get_text()) for p in ("", *SECTION_PAGES))
+    # The emoji are pictures drawn from Twemoji's files: each counts as its character.
+    text = "".join(normalize(text_with_emoji(site.article(p))) for p in ("", *SECTION_PAGES))
     for character in REAL_CHARACTERS:
         assert character in text, character

@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from helpers import PROJECT_ROOT, BuiltSite
+
+from tests.support.helpers import PROJECT_ROOT, BuiltSite
 
 VNU_JAR = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # A page the checker must reject, to show that it reads the files it is given.

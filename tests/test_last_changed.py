@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 import yaml
 from babel.dates import format_date
-from helpers import DOCS, PROJECT_ROOT, BuiltSite, run_build
+
+from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, run_build
 
 # Snippets appended to pages, not pages (see exclude_docs in mkdocs.yml).
 NOT_PAGES = ("includes",)

@@ -1,28 +1,43 @@
 """The page weight savings that the build makes, checked on the built site.
 
-The site's stylesheets and scripts are published minified, the search index without code
-blocks (macros/compact_assets.py); no page asks for an icon file. Code blocks,
-published without an element per token, have their own tests (test_code_colours.py).
+The site's own stylesheets and scripts are published minified (mkdocs-minify-plugin), the
+search index without code blocks (`data-search-exclude` on their fences, read by Material's
+search plugin); no page asks for an icon file. Code blocks, published without an element
+per token, have their own tests (test_code_colours.py).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
-from helpers import DOCS, BuiltSite, nav_urls
+from mkdocs.utils.yaml import yaml_load
 
-from macros.compact_assets import (
-    SEARCH_INDEX,
-    minified_script,
-    minified_stylesheet,
-    own_assets,
+from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, nav_urls
+
+SEARCH_INDEX = "search/search_index.json"
+OWN_ASSETS = sorted(
+    path.relative_to(DOCS).as_posix()
+    for path in (DOCS / "assets").rglob("*")
+    if path.suffix in {".css", ".js"}
 )
 
-OWN_ASSETS = own_assets(DOCS)
+
+def minify_settings() -> dict[str, Any]:
+    with (PROJECT_ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
+        plugins = yaml_load(file)["plugins"]
+    return next(plugin["minify"] for plugin in plugins if "minify" in plugin)
+
+
+def minified(asset: str) -> str:
+    """Where the minify plugin publishes `asset`: `x.css` as `x.min.css`."""
+    stem, _, suffix = asset.rpartition(".")
+    return f"{stem}.min.{suffix}"
 
 
 def test_the_site_has_its_own_stylesheets_and_scripts() -> None:
@@ -30,16 +45,62 @@ def test_the_site_has_its_own_stylesheets_and_scripts() -> None:
 
 
 @pytest.mark.parametrize("asset", OWN_ASSETS)
-def test_an_asset_is_published_minified(site: BuiltSite, asset: str) -> None:
-    published = site.path(asset).read_text(encoding="utf-8")
-    source = (DOCS / asset).read_text(encoding="utf-8")
-    minify = minified_stylesheet if asset.endswith(".css") else minified_script
-    assert published == minify(source)
-    assert len(published) < len(source)
+def test_every_asset_of_the_site_is_named_for_the_minify_plugin(asset: str) -> None:
+    kind = "css_files" if asset.endswith(".css") else "js_files"
+    assert asset in minify_settings()[kind], (
+        f"docs/{asset} is published as it is written: add the line `- {asset}` to the minify"
+        f" plugin's `{kind}` in mkdocs.yml, and link it as {minified(asset)}"
+    )
+
+
+@pytest.mark.parametrize("asset", OWN_ASSETS)
+def test_an_asset_is_published_minified_without_its_comments(site: BuiltSite, asset: str) -> None:
+    assert not site.path(asset).exists(), f"{asset} published as written"
+    published = site.path(minified(asset)).read_text(encoding="utf-8")
     assert "/*" not in published
-    # Every line of a comment is gone, and the lines of code are joined.
-    assert "\n//" not in published
-    assert published.count("\n") < source.count("\n") / 4
+    assert "\n  " not in published  # nor its indentation
+    if asset.endswith(".js"):
+        assert "\n//" not in published
+
+
+def selectors(stylesheet: str) -> set[str]:
+    """Every selector of a stylesheet's rules, written one way: white space only where it
+    means something (a descendant combinator), none around `>`, `+`, `~`, `,` and brackets."""
+    found: set[str] = set()
+    text = re.sub(r"/\*.*?\*/", "", stylesheet, flags=re.DOTALL)
+    for prelude in re.findall(r"([^{};]+)\{", text):
+        if prelude.strip().startswith("@"):
+            continue
+        selector = " ".join(prelude.split())
+        selector = re.sub(r"\s*([>+~,()])\s*", r"\1", selector)
+        found.update(part for part in split_top_level(selector) if part)
+    return found
+
+
+def split_top_level(selector_list: str) -> list[str]:
+    """A selector list split at its commas, but not those inside `:is(…)` and the like."""
+    parts: list[str] = []
+    depth, current = 0, ""
+    for character in selector_list:
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if character == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += character
+    return [*parts, current]
+
+
+@pytest.mark.parametrize("stylesheet", [asset for asset in OWN_ASSETS if asset.endswith(".css")])
+def test_a_published_stylesheet_keeps_every_selector(site: BuiltSite, stylesheet: str) -> None:
+    """The minifier must not change what a rule applies to: it once read
+    `.picture :is(.frame)` (the frames inside the picture) as `.picture:is(.frame)`."""
+    written = selectors((DOCS / stylesheet).read_text(encoding="utf-8"))
+    published = selectors(site.path(minified(stylesheet)).read_text(encoding="utf-8"))
+    assert written - published == set(), (
+        f"the published {minified(stylesheet)} changed these selectors of docs/{stylesheet};"
+        " write them so the minifier keeps them (a descendant `:is(…)` as `*:is(…)`, say)"
+    )
 
 
 @pytest.mark.parametrize("script", [asset for asset in OWN_ASSETS if asset.endswith(".js")])
@@ -48,7 +109,10 @@ def test_a_published_script_still_parses(site: BuiltSite, script: str) -> None:
     if node is None:
         pytest.skip("Node.js is missing (make test needs it for the workflow checks)")
     checked = subprocess.run(
-        [node, "--check", str(site.path(script))], capture_output=True, text=True, check=False
+        [node, "--check", str(site.path(minified(script)))],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert checked.returncode == 0, checked.stderr
 
@@ -56,7 +120,11 @@ def test_a_published_script_still_parses(site: BuiltSite, script: str) -> None:
 def test_search_finds_each_section_by_its_prose_not_its_code(site: BuiltSite) -> None:
     index = json.loads(site.path(SEARCH_INDEX).read_text(encoding="utf-8"))
     texts = {section["location"]: section["text"] for section in index["docs"]}
-    assert not [location for location, text in texts.items() if "<pre" in text]
+    with_code = [location for location, text in texts.items() if "<pre" in text]
+    assert not with_code, (
+        f"code in the search index at {with_code}: write its fence in the page as"
+        ' ```{ .python data-search-exclude="" } (any language), as docs/first-calls.md does'
+    )
     examples = [text for location, text in texts.items() if location.startswith("first-calls/#")]
     assert len(examples) > 3
     assert all(text.strip() for text in examples)

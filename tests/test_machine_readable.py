@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
+import subprocess
+import sys
 from typing import Any
 
 import pytest
-from helpers import BuiltSite
 from jsonschema import Draft202012Validator, ValidationError
 
-from macros import contract, export
+from macros import export
 from macros.data import COMPARISON
-from macros.model import Comparison
+from tests.support.helpers import PROJECT_ROOT, BuiltSite, site_contract
 
 MARKDOWN_LINK = re.compile(r"^- \[([^\]]+)\]\((\S+)\)", re.MULTILINE)
 HTML_TAG = re.compile(r"</?(?:div|span|table|tr|td|p|a|ul|li|form|input|label|button|svg)\b")
@@ -45,10 +47,17 @@ def load_json(site: BuiltSite, name: str) -> Any:
 # --- llms.txt ----------------------------------------------------------------------------------
 
 
-def test_llms_txt_lists_every_page(site: BuiltSite) -> None:
+def test_llms_txt_lists_every_page_in_its_section_in_the_order_of_nav(site: BuiltSite) -> None:
     base = site_url(site)
-    listed = [url for _, url in MARKDOWN_LINK.findall(text(site, "llms.txt"))]
-    assert listed == [f"{base}{page.path}index.md" for page in contract.PAGES]
+    sections = [
+        (heading, [url for _, url in MARKDOWN_LINK.findall(links)])
+        for heading, links in re.findall(r"^## (.+)\n\n((?:- .*\n)+)", text(site, "llms.txt"), re.M)
+    ]
+    expected: dict[str, list[str]] = {}
+    for page in site_contract().pages:
+        expected.setdefault(page.llms_section, []).append(f"{base}{page.path}index.md")
+    assert sections == list(expected.items())
+    assert "For cookbook authors" in expected
 
 
 def test_each_page_listed_in_llms_txt_is_published_as_markdown(site: BuiltSite) -> None:
@@ -73,7 +82,7 @@ def test_llms_full_txt_holds_the_comparison_as_markdown_tables(site: BuiltSite) 
 
 def test_llms_full_txt_holds_every_page(site: BuiltSite) -> None:
     full = text(site, "llms-full.txt")
-    for page in contract.PAGES:
+    for page in site_contract().pages:
         heading = site.article(page.path).find("h1")
         assert heading is not None
         # The emoji of a title is a span of its own (hidden from screen readers): join with spaces.
@@ -92,7 +101,7 @@ def validator(site: BuiltSite) -> Draft202012Validator:
 
 
 def test_comparison_json_round_trips_to_the_data(site: BuiltSite) -> None:
-    assert export.decode(Comparison, load_json(site, export.JSON_FILE)) == COMPARISON
+    assert export.decode(load_json(site, export.JSON_FILE)) == COMPARISON
 
 
 def test_comparison_json_matches_its_schema(
@@ -118,6 +127,34 @@ def test_schema_rejects_a_missing_field(site: BuiltSite, validator: Draft202012V
     del data["sides"][0]["name"]
     with pytest.raises(ValidationError, match="'name' is a required property"):
         validator.validate(data)
+
+
+def test_schema_rejects_a_field_no_record_declares(
+    site: BuiltSite, validator: Draft202012Validator
+) -> None:
+    data = copy.deepcopy(load_json(site, export.JSON_FILE))
+    data["sides"][0]["nickname"] = "the restaurant"
+    with pytest.raises(ValidationError, match="nickname"):
+        validator.validate(data)
+
+
+@pytest.mark.parametrize("seed", ["0", "1", "2", "3"])
+def test_every_build_writes_the_same_json(seed: str) -> None:
+    """A set's order follows string hashes, which Python seeds afresh in each process."""
+    script = "import json; from macros import export; from macros.data import COMPARISON; "
+    script += "print(json.dumps(export.encode(COMPARISON)))"
+    written = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "PYTHONHASHSEED": seed},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert json.loads(written) == export.encode(COMPARISON)
+    assert [verdict["sides"] for verdict in json.loads(written)["verdicts"]] == [
+        sorted(verdict.sides) for verdict in COMPARISON.verdicts
+    ]
 
 
 def test_schema_rejects_a_badly_formed_review_date(

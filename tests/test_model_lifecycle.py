@@ -16,16 +16,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from example_files import EXAMPLE_FILES, models_named
-from helpers import PROJECT_ROOT, BuiltSite
 from openai.types import ChatModel, EmbeddingModel
 
-from macros import sdk_models
 from macros.data import COMPARISON
-from macros.facts_report import report
 from macros.model import Comparison, Fact, ModelLifecycle
-from macros.sdk_models import SdkModels
 from macros.validate import DataError, validate
+from tests.support.example_files import EXAMPLE_FILES, models_named
+from tests.support.helpers import PROJECT_ROOT, BuiltSite, found
+from tools import sdk_models
+from tools.facts_report import report
+from tools.sdk_models import SdkModels
 
 DATA_FILE = "macros/data.py"
 MODEL_FACTS = [fact for fact in COMPARISON.facts if fact.kind == "model"]
@@ -119,7 +119,7 @@ def test_pages_name_the_models_with_the_date_of_the_names(site: BuiltSite, page:
     assert shown, page
     for tag in shown:
         if tag.find_parent(class_="facts-reviewed") is None:
-            assert as_of in tag.find_parent(["li", "p"]).get_text(), page
+            assert as_of in found(tag.find_parent(["li", "p"])).get_text(), page
 
 
 def test_the_review_note_says_what_was_checked_for_each_model(site: BuiltSite) -> None:

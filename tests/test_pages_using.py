@@ -1,4 +1,4 @@
-"""`make uses VALUE=…` (scripts/pages_using.py) lists the pages that show a piece of the data."""
+"""`make uses VALUE=…` (tools/pages_using.py) lists the pages that show a piece of the data."""
 
 from __future__ import annotations
 
@@ -9,19 +9,22 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import PROJECT_ROOT, BuiltSite, normalize, plain
 
 from macros.data import COMPARISON
+from tests.support.helpers import PROJECT_ROOT, BuiltSite, normalize, plain
 
 pytestmark = pytest.mark.slow
 
-SCRIPT = PROJECT_ROOT / "scripts" / "pages_using.py"
 LISTED_PAGE = re.compile(r"^  page  /(.*)$", re.MULTILINE)
 
 
 def pages_using(value: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(SCRIPT), value], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "tools.pages_using", value],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 

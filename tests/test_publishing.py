@@ -14,12 +14,19 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import DOCS, PROJECT_ROOT, BuiltSite, replace_in_file, run_build
 from mkdocs.utils.yaml import yaml_load
 
-from macros import contract
+from macros.contract import PublicPage
 from macros.data import COMPARISON
 from macros.render import cookbook_link
+from tests.support.helpers import (
+    DOCS,
+    PROJECT_ROOT,
+    BuiltSite,
+    replace_in_file,
+    run_build,
+    site_contract,
+)
 
 WORKFLOWS = PROJECT_ROOT / ".github" / "workflows"
 WORKFLOW_FILES = sorted(WORKFLOWS.glob("*.yml"))
@@ -35,7 +42,8 @@ def workflow(name: str) -> dict[Any, Any]:
 
 def triggers(loaded: dict[Any, Any]) -> dict[str, Any]:
     # YAML 1.1 reads the bare key `on` as true.
-    result: dict[str, Any] = loaded.get("on", loaded.get(True))
+    result = loaded.get("on", loaded.get(True))
+    assert isinstance(result, dict), "the workflow has no triggers"
     return result
 
 
@@ -245,8 +253,8 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-@pytest.mark.parametrize("page", contract.PAGES, ids=lambda page: page.path or "home")
-def test_every_page_has_social_meta(site: BuiltSite, page: contract.PublicPage) -> None:
+@pytest.mark.parametrize("page", site_contract().pages, ids=lambda page: page.path or "home")
+def test_every_page_has_social_meta(site: BuiltSite, page: PublicPage) -> None:
     soup = site.soup(page.path)
     canonical = soup.find("link", rel="canonical")
     title = soup.find("title")

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import pytest
-from helpers import PROJECT_ROOT
+
+from tests.support.helpers import PROJECT_ROOT
 
 THIS_FILE = "tests/test_self_contained.py"
 # Written by tools, not by us (registry URLs and hashes), or the licence's legal text.
@@ -45,17 +46,17 @@ ALLOWED = (
         "a link between two pages of the cookbook repository, as the cookbook export writes it",
     ),
     Allowed(
-        "macros/cookbook.py",
+        "tools/cookbook.py",
         "../../cookbook/",
         "the same link, in the docstring of the code that writes it",
     ),
     Allowed(
-        "macros/cookbook.py",
+        "tools/cookbook.py",
         '"/".join(".." for',
         "builds those links: the cookbook's root seen from the exported page's folder",
     ),
     Allowed(
-        "macros/cookbook_cli.py",
+        "tools/cookbook_cli.py",
         'startswith("../")',
         "the check that a link of the export stays inside the cookbook checkout",
     ),

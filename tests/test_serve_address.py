@@ -8,7 +8,8 @@ import socket
 import subprocess
 
 import pytest
-from helpers import PROJECT_ROOT, free_port, mkdocs_env
+
+from tests.support.helpers import PROJECT_ROOT, free_port, mkdocs_env
 
 pytestmark = pytest.mark.slow
 

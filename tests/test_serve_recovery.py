@@ -13,9 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-from broken_edits import CASES, OTHER_PAGE, PAGE, REBUILD_FAILED, fresh_value
 from bs4 import BeautifulSoup
-from helpers import (
+
+from tests.support.broken_edits import CASES, OTHER_PAGE, PAGE, REBUILD_FAILED, fresh_value
+from tests.support.helpers import (
     BuiltSite,
     Server,
     fetch_with_status,

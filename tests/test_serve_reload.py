@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import mkdocs_serve, replace_in_file, wait_until
 
 from macros.data import COMPARISON
+from tests.support.helpers import mkdocs_serve, replace_in_file, wait_until
 
 pytestmark = pytest.mark.slow
 

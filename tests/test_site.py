@@ -8,9 +8,18 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import DOCS, PROJECT_ROOT, BuiltSite, nav_pages, normalize
 from mkdocs.config import load_config
 from mkdocs.utils import meta
+
+from tests.support.helpers import (
+    DOCS,
+    PROJECT_ROOT,
+    BuiltSite,
+    attribute,
+    found,
+    nav_pages,
+    normalize,
+)
 
 PAGES = nav_pages()
 URLS = [url for _, url in PAGES]
@@ -36,7 +45,7 @@ def test_each_page_links_to_every_page_in_its_navigation(site: BuiltSite, url_pa
     soup = site.soup(url_path)
     page_url = urljoin("https://example.test/", url_path)
     nav_links = {
-        urlsplit(urljoin(page_url, a["href"])).path.lstrip("/")
+        urlsplit(urljoin(page_url, attribute(a, "href"))).path.lstrip("/")
         for a in soup.select("nav.md-nav--primary a.md-nav__link[href]")
     }
     assert set(URLS) <= nav_links
@@ -46,9 +55,9 @@ def test_each_page_links_to_every_page_in_its_navigation(site: BuiltSite, url_pa
 def test_each_page_links_across_to_another_page_in_its_text(site: BuiltSite, url_path: str) -> None:
     page_url = urljoin("https://example.test/", url_path)
     targets = {
-        urlsplit(urljoin(page_url, a["href"])).path.lstrip("/")
-        for a in site.article(url_path).find_all("a", href=True)
-        if not a["href"].startswith(("#", "http"))
+        urlsplit(urljoin(page_url, href)).path.lstrip("/")
+        for href in (attribute(a, "href") for a in site.article(url_path).select("a[href]"))
+        if not href.startswith(("#", "http"))
     }
     assert targets & (set(URLS) - {url_path}), url_path
 
@@ -59,19 +68,19 @@ def test_each_page_has_its_own_description(site: BuiltSite, source: str, url_pat
     description = site.soup(url_path).find("meta", attrs={"name": "description"})
     assert front_matter.get("description"), f"{source} has no description"
     assert description is not None
-    assert normalize(description["content"]) == normalize(front_matter["description"])
+    assert normalize(attribute(description, "content")) == normalize(front_matter["description"])
 
 
 @pytest.mark.parametrize("url_path", URLS)
 def test_canonical_link_uses_site_url(site: BuiltSite, url_path: str) -> None:
-    site_url = load_config(str(PROJECT_ROOT / "mkdocs.yml")).site_url
+    site_url = str(load_config(str(PROJECT_ROOT / "mkdocs.yml")).site_url)
     canonical = site.soup(url_path).find("link", rel="canonical")
     assert canonical is not None
     assert canonical["href"] == urljoin(site_url, url_path)
 
 
 def test_sitemap_lists_every_page(site: BuiltSite) -> None:
-    site_url = load_config(str(PROJECT_ROOT / "mkdocs.yml")).site_url
+    site_url = str(load_config(str(PROJECT_ROOT / "mkdocs.yml")).site_url)
     tree = ET.parse(site.root / "sitemap.xml")
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     listed = {loc.text for loc in tree.findall(".//s:loc", namespace)}
@@ -88,10 +97,9 @@ def test_every_heading_has_a_permalink(site: BuiltSite, url_path: str) -> None:
 
 def test_reader_features_are_switched_on(site: BuiltSite) -> None:
     soup = site.soup("")
-    config = json.loads(soup.find("script", id="__config").string)
+    config = json.loads(found(soup.find("script", id="__config")).get_text())
     for feature in (
         "navigation.instant",
-        "navigation.tabs.sticky",
         "toc.follow",
         "search.suggest",
         "content.code.copy",
@@ -112,20 +120,21 @@ def test_every_asset_is_served_by_the_site(site: BuiltSite) -> None:
     """No web fonts, CDN scripts or remote images: a page load stays on the site."""
     for path in site.html_pages():
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        assets = [tag.get("src") for tag in soup.find_all(["script", "img", "source", "iframe"])]
-        assets += [
-            tag.get("href")
-            for tag in soup.find_all("link")
-            if "canonical" not in tag.get("rel", [])
+        assets = [
+            attribute(tag, "src")
+            for tag in soup.select("script[src], img[src], source[src], iframe[src]")
         ]
-        remote = [url for url in assets if url and urlsplit(url).netloc]
+        assets += [
+            attribute(tag, "href") for tag in soup.select("link[href]:not([rel~=canonical])")
+        ]
+        remote = [url for url in assets if urlsplit(url).netloc]
         assert remote == [], (path.relative_to(site.root), remote)
 
 
 def test_404_page_points_back_into_the_guide(site: BuiltSite) -> None:
     page = site.soup("404.html")
-    assert normalize(page.select_one("article").find("h1").get_text()) == "Page not found"
-    links = [a["href"] for a in page.select("article a[href]")]
+    assert normalize(found(page.select_one("article h1")).get_text()) == "Page not found"
+    links = [attribute(a, "href") for a in page.select("article a[href]")]
     assert any(href.endswith("/decide/") for href in links)
 
 

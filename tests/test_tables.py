@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers import DOCS, BuiltSite, normalize, own_text, plain, table_rows
-
 from macros.data import COMPARISON
 from macros.model import Comparison
 from macros.render import COMPARISON_TABLE_CORNER
+from tests.support.helpers import DOCS, BuiltSite, normalize, own_text, plain, table_rows
 
 
 def rows_of(site: BuiltSite, url_path: str, first_header: str) -> list[list[str]]:

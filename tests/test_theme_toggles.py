@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import BuiltSite, nav_urls
 from mkdocs.exceptions import PluginError
 
-from macros.theme_toggles import FORM_ID, valid_toggles
+from tests.support.helpers import BuiltSite, nav_urls
+from theme_toggles import FORM_ID, valid_toggles
 
 
 @pytest.mark.parametrize("url_path", [*nav_urls(), "404.html"])
@@ -27,5 +27,7 @@ def test_both_toggles_belong_to_a_form_that_turns_autocomplete_off(
 
 def test_a_theme_without_the_toggles_stops_the_build_naming_the_hook() -> None:
     page = BeautifulSoup("<body><input id='__drawer'></body>", "html.parser")
-    with pytest.raises(PluginError, match=r"macros/theme_toggles\.py: index\.md: .* found 0"):
+    with pytest.raises(
+        PluginError, match=r"overrides/hooks/theme_toggles\.py: index\.md: .* found 0"
+    ):
         valid_toggles(str(page), "index.md")

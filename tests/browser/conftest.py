@@ -10,10 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import Watched, watch
-from chromium import CHROMIUM_FLAGS, chromium_path
-from local_site import served_locally
 from playwright.sync_api import Browser, sync_playwright
+
+from tests.support.browsing import Watched, watch
+from tests.support.chromium import CHROMIUM_FLAGS, chromium_path
+from tests.support.local_site import served_locally
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 

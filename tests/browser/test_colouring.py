@@ -1,7 +1,7 @@
 """Code blocks coloured in the browser as a reader reaches them (code-colours.js).
 
 The build publishes each block as plain text with its colours beside it
-(macros/code_colours.py); the page must show every character in the colour Pygments gave
+(overrides/hooks/code_colours.py); the page must show every character in the colour Pygments gave
 it once the block is near the screen, a tab set all at once, every block in print, and
 the code unchanged: as text, for search marks, without scripts, after instant navigation.
 """
@@ -13,15 +13,16 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browsing import Watched, watch
-from code_classes import classes_from_colours
-from example_files import EXAMPLE_FILES
-from helpers import BuiltSite
-from playwright.sync_api import Browser, Page, expect
-from published import SCHEMES
+from playwright.sync_api import Browser, Page, ViewportSize, expect
+
+from tests.support.browsing import Watched, watch
+from tests.support.code_classes import classes_from_colours
+from tests.support.example_files import EXAMPLE_FILES
+from tests.support.helpers import BuiltSite, attribute
+from tests.support.published import SCHEMES
 
 CODE_PAGE = "first-calls/"
-PHONE = {"width": 375, "height": 812}
+PHONE: ViewportSize = {"width": 375, "height": 812}
 UNCOLOURED = "pre > code[data-colours]"
 ANY = re.compile(".*")  # an attribute with any value: not_to_have_attribute(…, ANY) = absent
 SOME = re.compile(".+")
@@ -100,7 +101,7 @@ def test_printing_shows_every_character_in_the_class_the_build_gave_it(
     assert len(shown) == len(published)
     for code, characters in zip(published, shown, strict=True):
         wanted = (
-            classes_from_colours(code.text, code["data-colours"])
+            classes_from_colours(code.text, attribute(code, "data-colours"))
             if code.has_attr("data-colours")
             else [(char, "") for char in code.text]
         )
@@ -127,7 +128,7 @@ def test_instant_navigation_brings_the_colouring(watched_page: Watched) -> None:
     with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")):
         page.goto(watched_page.site_url)
     page.evaluate("window.sameDocument = true")  # lost if the click reloads the page
-    page.locator(".md-tabs__link", has_text="First calls").click()
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="First calls").click()
     expect(page.locator("pre > code").first.locator("span").first).to_be_attached()
     assert page.evaluate("window.sameDocument") is True, "the click reloaded the page"
     assert watched_page.console_errors == []

@@ -13,13 +13,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from colours import COLOUR_FUNCTIONS
-from helpers import nav_urls
-from keyboard import hold_still
-from pixels import RGB, bottom_edge, contrast
 from playwright.sync_api import Browser, Locator, Page, expect
-from published import MISSING_PAGE, page_id
-from reader_modes import FORCED, FORCED_DARK, FORCED_LIGHT, NO_SCRIPT, Mode, set_scripts
+
+from tests.support.colours import COLOUR_FUNCTIONS
+from tests.support.helpers import nav_urls
+from tests.support.keyboard import hold_still
+from tests.support.pixels import RGB, bottom_edge, contrast
+from tests.support.published import MISSING_PAGE, page_id
+from tests.support.reader_modes import (
+    FORCED,
+    FORCED_DARK,
+    FORCED_LIGHT,
+    NO_SCRIPT,
+    Mode,
+    set_scripts,
+)
 
 CODE_PAGE = "first-calls/"
 DESKTOP = {"width": 1280, "height": 800}

@@ -3,7 +3,7 @@ bring: light and dark palettes, forced colours in both schemes, JavaScript off.
 
 Each page is visited once per width and mode, and three things are read from that visit:
 axe's findings on the page as loaded; every control at rest, which must stand out from what
-lies behind it by 3:1 (tests/browser/resting.py); and a walk with the Tab key from the top of
+lies behind it by 3:1 (tests/support/resting.py); and a walk with the Tab key from the top of
 the page to the footer, where every focus stop is on screen, not covered and not faded out,
 marked by a focus outline of at least 3:1 against what lies behind it, named with words, and
 met in the order of the layout. On a phone the menu opens and closes from the keyboard. One
@@ -20,8 +20,10 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import nav_urls
-from keyboard import (
+from playwright.sync_api import Browser, CDPSession, Page, expect
+
+from tests.support.helpers import nav_urls
+from tests.support.keyboard import (
     REGIONS,
     FocusStop,
     focus_stop,
@@ -30,10 +32,9 @@ from keyboard import (
     stops_before_article,
     tab_through,
 )
-from playwright.sync_api import Browser, CDPSession, Page, expect
-from published import MISSING_PAGE, page_id
-from reader_modes import LIGHT, MODES, Mode, scripts_for_a_scan, set_scripts
-from resting import ControlAtRest, controls_at_rest
+from tests.support.published import MISSING_PAGE, page_id
+from tests.support.reader_modes import LIGHT, MODES, Mode, scripts_for_a_scan, set_scripts
+from tests.support.resting import ControlAtRest, controls_at_rest
 
 PAGES = [*nav_urls(), MISSING_PAGE]
 PHONES = (320, 375)

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from helpers import nav_urls
-from playwright.sync_api import Browser, Page, expect
-from published import MISSING_PAGE, page_id
+from playwright.sync_api import Browser, Page, ViewportSize, expect
+
+from tests.support.helpers import nav_urls
+from tests.support.published import MISSING_PAGE, page_id
 
 PAGES = [*nav_urls(), MISSING_PAGE]
-PHONE = {"width": 375, "height": 812}
+PHONE: ViewportSize = {"width": 375, "height": 812}
 MIN_FONT_PX = 12
 
 # Each visible text node's font size, as `size px <tag class>: text`, for those under `minimum`.

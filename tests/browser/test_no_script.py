@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from accessibility_tree import accessibility_tree
-from glossary_file import glossary
-from helpers import nav_urls
-from keyboard import hold_still, scripts_run
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from published import page_id
+
+from tests.support.accessibility_tree import accessibility_tree
+from tests.support.glossary_file import glossary
+from tests.support.helpers import nav_urls
+from tests.support.keyboard import hold_still, scripts_run
+from tests.support.published import page_id
 
 PHONES = [320, 375]
 DESKTOP = 1280

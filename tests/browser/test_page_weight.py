@@ -1,22 +1,24 @@
 """The size guard, from the browser's network log: each page's first view, and the next page.
 
 `site_url` (conftest.py) is the site built for the loopback address it is served at, gzip
-like GitHub Pages, so Material's instant navigation works as for readers. Budgets: tests/budgets.py.
+like GitHub Pages, so Material's instant navigation works as for readers.
+Budgets: tests/support/budgets.py.
 """
 
 from __future__ import annotations
 
 import pytest
-from budgets import (
+from playwright.sync_api import Browser
+
+from tests.support.budgets import (
     FIRST_VIEW_BYTES,
     FIRST_VIEW_REQUESTS,
     INSTANT_NAVIGATION_BYTES,
     INSTANT_NAVIGATION_REQUESTS,
 )
-from helpers import nav_urls
-from page_weight import first_view, instant_navigation
-from playwright.sync_api import Browser
-from published import page_id
+from tests.support.helpers import nav_urls
+from tests.support.page_weight import first_view, instant_navigation
+from tests.support.published import page_id
 
 PAGES = nav_urls()
 

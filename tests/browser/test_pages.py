@@ -14,17 +14,18 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browsing import Watched, watch
-from glossary_file import glossary
-from helpers import BuiltSite, nav_urls, wait_until
 from playwright.sync_api import Browser, FloatRect, Locator, Page, Response, expect
-from published import (
+
+from tests.support.browsing import Watched, watch
+from tests.support.glossary_file import glossary
+from tests.support.helpers import BuiltSite, nav_urls, wait_until
+from tests.support.published import (
     MISSING_PAGE,
     SCHEMES,
     page_id,
     sitemap_pages,
 )
-from searching import wait_for_results_of
+from tests.support.searching import wait_for_results_of
 
 PAGES = [*nav_urls(), MISSING_PAGE]
 DESKTOP = {"width": 1280, "height": 900}
@@ -195,8 +196,8 @@ def test_palette_toggle_switches_and_is_remembered(fresh_tab: Tab, published: Pu
     expect_palette(page, "slate", dark)
 
     # The pointer still rests on the toggle, its tooltip showing, as a reader's would
-    # when they go straight on to the navigation: nothing lies over the tabs.
-    page.locator(".md-tabs__link").last.click()
+    # when they go straight on to the navigation: nothing lies over it.
+    page.locator(".md-sidebar--primary a.md-nav__link").last.click()
     page.wait_for_url(lambda url: url != published.url)
     # Instant navigation swaps the page without a reload...
     expect_palette(page, "slate", dark)
@@ -226,12 +227,12 @@ def box(locator: Locator) -> FloatRect:
 def test_header_tooltips_stay_beside_their_button(
     browser: Browser, published: Published, width: int
 ) -> None:
-    """A header tooltip stays inside the header's top row: never over a tab or the article."""
+    """A header tooltip stays in the header's top row: never over the navigation or the article."""
     tab = open_tab(browser, published.url, "light", viewport={"width": width, "height": 900})
     page = tab.watched.page
     page.goto(published.url)
     row = box(page.locator(".md-header__inner"))
-    tabs = [box(link) for link in page.locator(".md-tabs__link:visible").all()]
+    navigation = [box(link) for link in page.locator(".md-sidebar--primary a:visible").all()]
     # Material turns a button's title into a tooltip (aria-describedby) when the pointer comes.
     hosts = page.locator(".md-header__button:is([title], [aria-describedby]):visible").all()
     # The palette toggle, and from tablet width up the logo too.
@@ -248,7 +249,7 @@ def test_header_tooltips_stay_beside_their_button(
         assert row["y"] <= shown["y"]
         assert shown["y"] + shown["height"] <= row["y"] + row["height"]
         assert not overlaps(shown, button)
-        assert not [link for link in tabs if overlaps(shown, link)]
+        assert not [link for link in navigation if overlaps(shown, link)]
     page.context.close()
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
-from published import SCHEMES, page_id
+
+from tests.support.published import SCHEMES, page_id
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
 SHOWN_PAGES = ("", "decide/")

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from broken_edits import CASES, OTHER_PAGE, PAGE, fresh_value
-from helpers import Server
 from playwright.sync_api import Browser, Page, expect
-from published import SCHEMES
 
-from macros.build_failure import BuildFailure
-from macros.error_page import render
+from build_failure import BuildFailure
+from error_page import render
+from tests.support.broken_edits import CASES, OTHER_PAGE, PAGE, fresh_value
+from tests.support.helpers import Server
+from tests.support.published import SCHEMES
 
 pytestmark = pytest.mark.slow
 

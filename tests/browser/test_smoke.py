@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from browsing import Watched
+from tests.support.browsing import Watched
 
 
 def test_home_page_loads_in_chromium(watched_page: Watched) -> None:

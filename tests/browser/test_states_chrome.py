@@ -12,14 +12,15 @@ import re
 from collections.abc import Callable, Iterator
 
 import pytest
-from accessibility_tree import Node, accessibility_tree
 from axe_playwright_python.sync_playwright import Axe
-from helpers import PROJECT_ROOT, nav_urls
-from keyboard import focus_stop, hold_still
 from mkdocs.config import load_config
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
-from published import SCHEMES, page_id
-from searching import wait_for_results_of
+
+from tests.support.accessibility_tree import Node, accessibility_tree
+from tests.support.helpers import PROJECT_ROOT, nav_urls
+from tests.support.keyboard import focus_stop, hold_still
+from tests.support.published import SCHEMES, page_id
+from tests.support.searching import wait_for_results_of
 
 PHONE = {"width": 375, "height": 800}
 DESKTOP = {"width": 1280, "height": 800}

@@ -9,9 +9,10 @@ bundle's first task. The page makes its stylesheet links absolute while it is on
 from __future__ import annotations
 
 import pytest
-from browsing import Watched
-from helpers import nav_urls
-from published import MISSING_PAGE
+
+from tests.support.browsing import Watched
+from tests.support.helpers import nav_urls
+from tests.support.published import MISSING_PAGE
 
 # Every change of a stylesheet link's URL, and whether <body> existed when it was made.
 RECORD_CHANGES = """

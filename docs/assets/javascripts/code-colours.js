@@ -1,6 +1,6 @@
 /*
  * Code blocks come as plain text, their colours in data-colours
- * (macros/code_colours.py says why): runs of "class:length", or a bare
+ * (overrides/hooks/code_colours.py says why): runs of "class:length", or a bare
  * "length" for text left uncoloured. This script puts the spans back as a
  * block comes within half a screen of the viewport, and in every block before
  * printing. A block in a tab set or a <details> is coloured with the whole
