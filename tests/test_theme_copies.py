@@ -70,10 +70,12 @@ CHANGES: dict[str, tuple[Change, ...]] = {
             '<label class="md-header__button md-icon" for="__drawer"> {% set icon ='
             ' config.theme.icon.menu or "material/menu" %} {% include ".icons/" ~ icon ~'
             ' ".svg" %} </label>',
-            '<button type="button" class="md-header__button md-icon md-header__menu"'
+            '{% set icon = config.theme.icon.menu or "material/menu" %}'
+            ' <label class="md-header__button md-icon md-header__menu" for="__drawer">'
+            ' {% include ".icons/" ~ icon ~ ".svg" %} </label>'
+            ' <button type="button" class="md-header__button md-icon md-header__menu"'
             ' aria-label="{{ lang.t(\'nav\') }}" aria-expanded="false" data-site-menu>'
-            ' {% set icon = config.theme.icon.menu or "material/menu" %} {% include'
-            ' ".icons/" ~ icon ~ ".svg" %} </button>',
+            ' {% include ".icons/" ~ icon ~ ".svg" %} </button>',
         ),
         Change(
             '<label class="md-header__button md-icon" for="__search"> {% set icon ='
@@ -85,7 +87,21 @@ CHANGES: dict[str, tuple[Change, ...]] = {
             ' ".svg" %} </button>',
         ),
     ),
-    "partials/palette.html": (Change("</form>", "</form> <script>…</script>"),),
+    "partials/palette.html": (
+        Change(
+            '{% if option.toggle %} aria-label="{{ option.toggle.name }}" {% else %}'
+            ' aria-hidden="true" {% endif %} type="radio"',
+            'aria-hidden="true" tabindex="-1" type="radio"',
+        ),
+        Change(
+            '<label class="md-header__button md-icon" title="{{ option.toggle.name }}"'
+            ' for="__palette_{{ loop.index % loop.length }}" hidden>',
+            '<button type="button" class="md-header__button md-icon"'
+            ' title="{{ option.toggle.name }}" aria-label="{{ option.toggle.name }}"'
+            ' data-site-palette="__palette_{{ loop.index % loop.length }}" hidden>',
+        ),
+        Change("</label> {% endif %} {% endfor %}", "</button> {% endif %} {% endfor %}"),
+    ),
     "partials/progress.html": (Change('role="progressbar"', 'aria-hidden="true"'),),
     "partials/search.html": (
         Change('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'),

@@ -127,6 +127,7 @@ def test_the_404_page_is_styled_and_links_home(tabs: dict[str, Tab], published: 
     page.goto(published.url + MISSING_PAGE, wait_until="networkidle")
 
     assert page.locator("article h1").inner_text() == "Page not found"
+    assert page.title().startswith("Page not found"), page.title()
     # Styles loaded: the header sticks to the top as on every other page.
     assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
     # Readers land here from anywhere, so the way back is the full address the site is built for.
@@ -170,10 +171,10 @@ PALETTE = "form[data-md-component=palette]"
 
 def next_switch(page: Page) -> str:
     """What the palette button on show does when clicked (Material shows one per palette)."""
-    shown = page.locator(f"{PALETTE} label").evaluate_all(
-        "labels => labels.findIndex(label => !label.hidden)"
+    shown = page.locator(f"{PALETTE} button").evaluate_all(
+        "buttons => buttons.filter(button => !button.hidden).map(button => button.ariaLabel)"
     )
-    return str(page.locator(f"{PALETTE} input").nth(int(shown)).get_attribute("aria-label"))
+    return str(shown[0]) if len(shown) == 1 else f"{len(shown)} buttons shown"
 
 
 def expect_palette(page: Page, scheme: str, next_label: str) -> None:
@@ -188,9 +189,9 @@ def test_palette_toggle_switches_and_is_remembered(fresh_tab: Tab, published: Pu
     # Following the (emulated light) system setting.
     expect_palette(page, "default", "Switch to light mode")
 
-    page.locator(f"{PALETTE} label:not([hidden])").click()
+    page.locator(f"{PALETTE} button:not([hidden])").click()
     expect_palette(page, "default", "Switch to dark mode")
-    page.locator(f"{PALETTE} label:not([hidden])").click()
+    page.locator(f"{PALETTE} button:not([hidden])").click()
     dark = "Follow the system setting"
     expect_palette(page, "slate", dark)
 
