@@ -10,37 +10,109 @@ from __future__ import annotations
 from datetime import date
 
 from .model import (
+    Citation,
     Comparison,
     CookbookPage,
     Fact,
     Knob,
     ModelLifecycle,
+    ModelRules,
     RuleOfThumb,
     Side,
     Signal,
     Verdict,
 )
 
-# When each group of facts was last checked, and against what. A review moves
-# its date forward; `make facts` lists the facts whose review is getting old.
+# When each group of facts was last checked. A review moves its date forward and
+# says in `checked` what it read; `make facts` lists the facts whose review is getting old.
 ADDRESSES_REVIEWED = date(2026, 11, 25)
-"""chatgpt.com is ChatGPT's address, and the older chat.openai.com and chat.com
-redirect to it: stated by the site's owner when asking for this check."""
+ADDRESSES_CHECKED = (
+    "Stated by the site’s owner when asking for this check: chatgpt.com is ChatGPT’s address, "
+    "the older chat.openai.com and chat.com redirect to it, and platform.openai.com is the "
+    "Platform’s."
+)
 MODELS_REVIEWED = date(2026, 11, 25)
-"""Each model name is one the `openai` SDK locked in uv.lock knows (3.57.0,
-published 2026-11-20), and neither that SDK's list of deprecated values nor
-OpenAI's deprecations page announces a shutdown for it. gpt-6-luna is the
-page's replacement for gpt-4o-mini, gpt-6.1-sol its replacement for the GPT-5
-models; each model page was read too. tests/test_model_lifecycle.py checks the
-installed SDK again on every run."""
+MODELS_CHECKED = (
+    "The name is one the openai SDK locked in uv.lock knows (3.57.0, published 2026-11-20), "
+    "and neither that SDK’s list of deprecated values nor OpenAI’s deprecations page announces "
+    "a shutdown for it; its model page was read too. tests/test_model_lifecycle.py checks the "
+    "installed SDK again on every run."
+)
 NO_SHUTDOWN_ANNOUNCED = ModelLifecycle(
     sdk="openai 3.57.0",
     shutdown=None,
     source="https://developers.openai.com/api/docs/deprecations",
 )
-GUIDE_WRITTEN = date(2025, 11, 13)
-"""Plans and billing units are as the guide states them, not checked since.
-The guide names gpt-5.1, first released on this date, so it is no older."""
+# Read on this date in the stored copies of OpenAI's pages that the project's search tool
+# holds (its docs and pages corpora), and in the installed openai 3.57.0 SDK.
+RULES_REVIEWED = date(2026, 12, 4)
+PLANS_REVIEWED = date(2026, 12, 4)
+
+DEPLOYMENT_CHECKLIST = "https://developers.openai.com/api/docs/guides/deployment-checklist"
+SAMPLING_ONLY_WITHOUT_REASONING = (
+    "OpenAI’s deployment checklist says that when the reasoning effort is not none, "
+    "temperature, top_p and top_logprobs must be left out (and message.output_text.logprobs "
+    "from include)."
+)
+GPT_6_LUNA_PAGE = "https://developers.openai.com/ja-JP/api/docs/models/gpt-6-luna"
+GPT_6_1_SOL_PAGE = "https://developers.openai.com/api/docs/models/gpt-6.1-sol"
+
+GPT_6_LUNA_RULES = ModelRules(
+    efforts=("none", "low", "medium", "high", "xhigh", "max"),
+    default_effort="medium",
+    efforts_source=Citation(
+        page="model page",
+        source=GPT_6_LUNA_PAGE,
+        reviewed=RULES_REVIEWED,
+        checked=(
+            "The model page (its Japanese-locale copy, the one stored) says reasoning.effort "
+            "takes none, low, medium (the default), high, xhigh and max."
+        ),
+    ),
+    sampling_efforts=("none",),
+    sampling_source=Citation(
+        page="deployment checklist",
+        source=DEPLOYMENT_CHECKLIST,
+        reviewed=RULES_REVIEWED,
+        checked=SAMPLING_ONLY_WITHOUT_REASONING,
+    ),
+    max_output_tokens=128_000,
+    max_output_tokens_source=Citation(
+        page="model page",
+        source=GPT_6_LUNA_PAGE,
+        reviewed=RULES_REVIEWED,
+        checked="The model page gives 128,000 as its largest number of output tokens.",
+    ),
+)
+GPT_6_1_SOL_RULES = ModelRules(
+    efforts=("low", "medium", "high", "xhigh", "max"),
+    default_effort="medium",
+    efforts_source=Citation(
+        page="model page",
+        source=GPT_6_1_SOL_PAGE,
+        reviewed=RULES_REVIEWED,
+        checked=(
+            "The model page says reasoning.effort supports low, medium (the default), high, "
+            "xhigh and max, and that none and minimal are not supported."
+        ),
+    ),
+    sampling_efforts=(),
+    sampling_source=Citation(
+        page="deployment checklist",
+        source=DEPLOYMENT_CHECKLIST,
+        reviewed=RULES_REVIEWED,
+        checked=(
+            f"{SAMPLING_ONLY_WITHOUT_REASONING} The model refuses none, so it never takes them."
+        ),
+    ),
+    max_output_tokens=128_000,
+    max_output_tokens_source=Citation(
+        page="model page",
+        source=GPT_6_1_SOL_PAGE,
+        reviewed=RULES_REVIEWED,
+        checked="The model page gives 128,000 max output tokens.",
+    ),
+)
 
 FACTS: tuple[Fact, ...] = (
     Fact(
@@ -50,6 +122,7 @@ FACTS: tuple[Fact, ...] = (
         value="chatgpt.com",
         source="https://chatgpt.com/",
         reviewed=ADDRESSES_REVIEWED,
+        checked=ADDRESSES_CHECKED,
     ),
     Fact(
         id="chatgpt_old_address",
@@ -58,6 +131,7 @@ FACTS: tuple[Fact, ...] = (
         value="chat.openai.com",
         source="https://chat.openai.com/",
         reviewed=ADDRESSES_REVIEWED,
+        checked=ADDRESSES_CHECKED,
     ),
     Fact(
         id="chatgpt_short_address",
@@ -66,6 +140,7 @@ FACTS: tuple[Fact, ...] = (
         value="chat.com",
         source="https://chat.com/",
         reviewed=ADDRESSES_REVIEWED,
+        checked=ADDRESSES_CHECKED,
     ),
     Fact(
         id="platform_address",
@@ -74,22 +149,53 @@ FACTS: tuple[Fact, ...] = (
         value="platform.openai.com",
         source="https://platform.openai.com/",
         reviewed=ADDRESSES_REVIEWED,
+        checked=ADDRESSES_CHECKED,
     ),
     Fact(
         id="chatgpt_plans",
         kind="plan",
-        label="ChatGPT plans the guide names",
-        value="Free, Plus and Pro",
-        source="https://openai.com/chatgpt/pricing/",
-        reviewed=GUIDE_WRITTEN,
+        label="ChatGPT’s plans, for individuals and for organizations",
+        value="Free, Go, Plus, Pro, Business, Enterprise and Edu",
+        source="https://help.openai.com/en/articles/11481834-cha",
+        reviewed=PLANS_REVIEWED,
+        checked=(
+            "OpenAI’s help article “ChatGPT Rate Card (Business, Enterprise/Edu)” names the "
+            "Business, Enterprise and Edu plans and sends Free, Go, Plus and Pro users to its "
+            "article on credits for those plans; the help article that described ChatGPT Team "
+            "(9160437) now describes ChatGPT Business, the self-serve plan for teams. Not "
+            "checked: prices, and whether Pro comes in tiers (no OpenAI page stating Pro tiers "
+            "was found in the stored copies, only third-party pages)."
+        ),
     ),
     Fact(
         id="platform_billing_units",
         kind="billing",
         label="What Platform usage is billed by",
-        value="tokens, images and audio minutes",
-        source="https://openai.com/api/pricing/",
-        reviewed=GUIDE_WRITTEN,
+        value="tokens or other per-model units, plus a fee per call for some tools",
+        source=GPT_6_1_SOL_PAGE,
+        reviewed=PLANS_REVIEWED,
+        checked=(
+            "OpenAI’s developer model pages (gpt-6.1-sol, gpt-6-luna) say pricing is based on "
+            "the tokens used or other metrics that depend on the model type, with a fee per tool "
+            "call for tool-specific models such as search and computer use, and refer to the "
+            "pricing page for details. That pricing page "
+            "(developers.openai.com/api/docs/pricing) was not in the stored copies, so the "
+            "units it lists for images, audio or storage were not checked."
+        ),
+    ),
+    Fact(
+        id="response_storage",
+        kind="retention",
+        label="How long a response is stored unless its request sends store: false",
+        value="at least 30 days",
+        source="https://pypi.org/project/openai/3.57.0/",
+        reviewed=RULES_REVIEWED,
+        checked=(
+            "In the openai 3.57.0 package (the one uv.lock installs), the docstring of store in "
+            "openai/types/responses/response_create_params.py says store defaults to true and a "
+            "stored response is kept for at least 30 days, subject to OpenAI’s data retention "
+            "exceptions. tests/test_examples.py reads the installed SDK again."
+        ),
     ),
     Fact(
         id="model_small",
@@ -98,16 +204,29 @@ FACTS: tuple[Fact, ...] = (
         value="gpt-6-luna",
         source="https://developers.openai.com/api/docs/models/gpt-6-luna",
         reviewed=MODELS_REVIEWED,
+        checked=f"{MODELS_CHECKED} It is the deprecations page’s replacement for gpt-4o-mini.",
         lifecycle=NO_SHUTDOWN_ANNOUNCED,
+        rules=GPT_6_LUNA_RULES,
     ),
     Fact(
         id="model_flagship",
         kind="model",
         label="A larger model for harder tasks",
         value="gpt-6.1-sol",
-        source="https://developers.openai.com/api/docs/models/gpt-6.1-sol",
+        source=GPT_6_1_SOL_PAGE,
         reviewed=MODELS_REVIEWED,
+        checked=(
+            f"{MODELS_CHECKED} It is the deprecations page’s replacement for the GPT-5 models. "
+            "Re-checked on 4 December 2026 against the other larger models openai 3.57.0 knows: "
+            "gpt-6.2-sol’s page says only that effort none is refused (not its default or "
+            "whether it takes minimal) and calls it the go-to model for everyday work; the "
+            "model pages of gpt-6-astra and gpt-6.2-astra were not in the stored copies of "
+            "OpenAI’s pages, so their rules could not be checked at OpenAI. gpt-6.1-sol’s page "
+            "states all its rules, and OpenAI’s GPT-6 guide places it at near-Astra "
+            "performance for complex work."
+        ),
         lifecycle=NO_SHUTDOWN_ANNOUNCED,
+        rules=GPT_6_1_SOL_RULES,
     ),
     Fact(
         id="model_embedding",
@@ -116,6 +235,7 @@ FACTS: tuple[Fact, ...] = (
         value="text-embedding-3-small",
         source="https://developers.openai.com/api/docs/models/text-embedding-3-small",
         reviewed=MODELS_REVIEWED,
+        checked=MODELS_CHECKED,
         lifecycle=NO_SHUTDOWN_ANNOUNCED,
     ),
 )
@@ -139,7 +259,10 @@ SIDES: tuple[Side, ...] = (
             "how the UI looks",
             "what tools are enabled",
             "the high-level system prompts",
-            "how history is stored and used",
+            (
+                "how history is stored and used, within the controls you keep "
+                "(memory, temporary chats)"
+            ),
         ),
         owner_handles=(
             "the UI",
@@ -154,7 +277,7 @@ SIDES: tuple[Side, ...] = (
         you_dont_deal_with=(
             "API keys",
             "JSON payloads",
-            "rate limits / usage dashboards",
+            "API rate limits / usage dashboards (your plan sets usage limits of its own)",
             "infrastructure or logging",
         ),
         great_for=(
@@ -163,7 +286,7 @@ SIDES: tuple[Side, ...] = (
             "One-off coding help and debugging",
             "Manual workflows where you’re okay copy/pasting",
         ),
-        payment="a **subscription**, or the free plan",
+        payment=("a **subscription**, or nothing at all on the free plan; the plans are {fact}"),
         payment_fact="chatgpt_plans",
     ),
     Side(
@@ -203,7 +326,7 @@ SIDES: tuple[Side, ...] = (
             "Automations (cron jobs, workflows, webhooks)",
             "Anything where *other people* interact with the model, not just you",
         ),
-        payment="**per usage**, instead of a flat subscription",
+        payment="**per usage** instead of a flat subscription, billed by {fact}",
         payment_fact="platform_billing_units",
     ),
 )

@@ -79,10 +79,14 @@ def review_note(facts: Sequence[Fact]) -> str:
     if not facts:
         return ""
     items = "\n".join(_note_item(fact) for fact in facts)
+    # Out of the search index, which every first view loads: the note repeats facts its page
+    # shows. Material's search skips an element marked data-search-exclude.
     return (
+        '<div data-search-exclude="" markdown>\n\n'
         '!!! info facts-reviewed "When the facts on this page were last reviewed"\n\n'
-        "    Addresses, plans and model names change. Each one links to its public source:\n\n"
-        f"{items}\n"
+        "    These change over time. Each one links to its public source:\n\n"
+        f"{items}\n\n"
+        "</div>\n"
     )
 
 

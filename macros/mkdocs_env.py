@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 import jinja2
 
-from . import contract, credit, decision, export, facts, legacy, linking, render
+from . import contract, credit, decision, export, facts, legacy, linking, picture, render
 from .calls import checked, naming_undefined
 from .contract import Contract
 from .data import COMPARISON
@@ -50,10 +50,14 @@ def macros(
         "checklist": render.checklist,
         "short_answer": render.short_answer,
         "mental_model_table": render.mental_model_table,
+        "mental_model_picture": picture.mental_model_picture,
         "mottos": render.mottos,
         "thinking_mottos": render.thinking_mottos,
         "model_examples": render.model_examples,
         "models_as_of": render.models_as_of,
+        "model_rules_table": render.model_rules_table,
+        "rules_as_of": render.rules_as_of,
+        "sampling_rules": render.sampling_rules,
         "knobs": render.knobs,
         "responsibilities": render.responsibilities,
         "comparison_table": render.comparison_table,

@@ -15,7 +15,10 @@ from .lookup import find
 SideId = Literal["chatgpt", "platform"]
 SIDE_IDS: tuple[SideId, ...] = ("chatgpt", "platform")
 
-FactKind = Literal["address", "plan", "model", "billing"]
+FACT_SLOT = "{fact}"
+"""Where a side's payment sentence takes its fact (`Side.payment`)."""
+
+FactKind = Literal["address", "plan", "model", "billing", "retention"]
 
 
 ModelStatus = Literal["active", "deprecated", "shut down"]
@@ -40,8 +43,46 @@ class ModelLifecycle:
 
 
 @dataclass(frozen=True)
+class Citation:
+    """Where a rule was read, when, and what that reading checked there."""
+
+    page: str
+    """The page's name, as a link to it reads next to the model: "model page"."""
+    source: str
+    """The https address of the page or document that states the rule."""
+    reviewed: date
+    checked: str
+    """What the review read at the source, in a sentence: a rule is only as checked as this."""
+
+
+@dataclass(frozen=True)
+class ModelRules:
+    """What a chat model accepts, as OpenAI documents it: the pages and the stand-in read these."""
+
+    efforts: tuple[str, ...]
+    """The `reasoning.effort` values the model accepts, from least to most reasoning."""
+    default_effort: str
+    """The effort the model uses when a request sets none."""
+    efforts_source: Citation
+    sampling_efforts: tuple[str, ...]
+    """The efforts at which it accepts `temperature` and `top_p`; empty when it never does."""
+    sampling_source: Citation
+    max_output_tokens: int
+    """The largest `max_output_tokens` a request may set for it."""
+    max_output_tokens_source: Citation
+
+    def citations(self) -> tuple[Citation, ...]:
+        return (self.efforts_source, self.sampling_source, self.max_output_tokens_source)
+
+    @property
+    def reviewed(self) -> date:
+        """When the oldest of its rules was last checked."""
+        return min(citation.reviewed for citation in self.citations())
+
+
+@dataclass(frozen=True)
 class Fact:
-    """A value that changes in the real world, with where it was checked and when."""
+    """A value that changes in the real world, with where it was checked, when, and for what."""
 
     id: str
     kind: FactKind
@@ -49,8 +90,12 @@ class Fact:
     value: str
     source: str
     reviewed: date
+    checked: str
+    """What the review read at `source`: the fact is only as reviewed as this says."""
     lifecycle: ModelLifecycle | None = None
     """For a model: what its review found about the model's shutdown. None for other kinds."""
+    rules: ModelRules | None = None
+    """For a chat model: what it accepts. None for an embeddings model and for other kinds."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +131,10 @@ class Side:
     you_dont_deal_with: tuple[str, ...]
     great_for: tuple[str, ...]
     payment: str
+    """How you pay, as the guide's sentence goes on after "You pay with" or "Pay".
+
+    It holds `FACT_SLOT` once, where the plans or billing units belong: the sentence must read
+    right with the fact's current value, so the writer places it, not the renderer."""
     payment_fact: str
     """Id of the `Fact` naming the plans or billing units."""
 
@@ -168,3 +217,7 @@ class Comparison:
     def signals_for(self, side_id: str) -> tuple[Signal, ...]:
         side = self.side(side_id)
         return tuple(signal for signal in self.signals if signal.side == side.id)
+
+    def chat_models(self) -> tuple[tuple[Fact, ModelRules], ...]:
+        """The models that answer on the Responses API, with their rules: facts that have rules."""
+        return tuple((fact, fact.rules) for fact in self.facts if fact.rules is not None)

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby, zip_longest
 
-from .facts import fact_markup, long_date
+from .facts import fact_markup, long_date, time_markup
 from .lookup import find
-from .model import Comparison, CookbookPage, RuleOfThumb, Side, Signal
+from .model import FACT_SLOT, Comparison, CookbookPage, RuleOfThumb, Side, Signal
 
 SIDE_LIST_FIELDS = (
     "owner_decides",
@@ -73,8 +73,65 @@ def side_list(c: Comparison, side_id: str, field: str) -> str:
 
 
 def payment(c: Comparison, side_id: str) -> str:
+    """How you pay on one side, its plans or billing units placed where its sentence says."""
     side = c.side(side_id)
-    return f"{side.payment} ({fact_value(c, side.payment_fact)})"
+    return side.payment.replace(FACT_SLOT, fact_value(c, side.payment_fact))
+
+
+def _code_list(values: Sequence[str], conjunction: str = "and") -> str:
+    """`a`, `b` and `c`: values shown as code, joined the way a sentence lists them."""
+    shown = [f"`{value}`" for value in values]
+    if len(shown) < 2:
+        return "".join(shown)
+    return f"{', '.join(shown[:-1])} {conjunction} {shown[-1]}"
+
+
+def model_rules_table(c: Comparison) -> str:
+    """What each chat model accepts, as the data records it from OpenAI's pages."""
+    rows = []
+    for chat_model, rules in c.chat_models():
+        efforts = ", ".join(
+            f"**`{effort}`**" if effort == rules.default_effort else f"`{effort}`"
+            for effort in rules.efforts
+        )
+        sampling = rules.sampling_efforts
+        rows.append(
+            (
+                fact_value(c, chat_model.id),
+                efforts,
+                f"only at {_code_list(sampling, 'or')}" if sampling else "never",
+                f"{rules.max_output_tokens:,}",
+            )
+        )
+    header = (
+        "Model",
+        "`reasoning.effort`, default in bold",
+        "`temperature`, `top_p`",
+        "`max_output_tokens` up to",
+    )
+    # Out of the search index, which every first view loads: its words are found elsewhere.
+    return f'<div data-search-exclude="" markdown>\n\n{table(header, rows)}\n\n</div>'
+
+
+def rules_as_of(c: Comparison) -> str:
+    """When the chat models' rules were read: "read on 4 December 2026"."""
+    return f"read on {time_markup(min(rules.reviewed for _, rules in c.chat_models()))}"
+
+
+def sampling_rules(c: Comparison) -> str:
+    """Which chat model takes `temperature` and `top_p`, and at which effort, as one clause."""
+    clauses = []
+    for chat_model, rules in c.chat_models():
+        efforts = rules.sampling_efforts
+        when = (
+            f"takes them only at reasoning effort {_code_list(efforts, 'or')}"
+            if efforts
+            else "never does"
+        )
+        clauses.append(f"{fact_value(c, chat_model.id)} {when}")
+    if len(clauses) < 2:
+        return "".join(clauses)
+    return f"{', '.join(clauses[:-1])}, and {clauses[-1]}"
 
 
 def model_examples(c: Comparison) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .lookup import suggestion
-from .model import SIDE_IDS, Comparison, Fact, RuleOfThumb, Signal
+from .model import FACT_SLOT, SIDE_IDS, Citation, Comparison, Fact, RuleOfThumb, Signal
 
 
 class DataError(ValueError):
@@ -58,6 +58,11 @@ def _problems(c: Comparison, today: date) -> Iterable[str]:
                 )
         if not c.signals_for(side.id):
             yield f"{_name(side)}: no signal of the decision checklist points to it"
+        if side.payment.count(FACT_SLOT) != 1:
+            yield (
+                f"{_name(side)}: field 'payment' must hold {FACT_SLOT} once, where the sentence "
+                f"takes the fact {side.payment_fact!r}: {side.payment!r}"
+            )
 
     pointing: tuple[Signal | RuleOfThumb, ...] = (*c.signals, *c.rules_of_thumb)
     for record in pointing:
@@ -79,6 +84,41 @@ def _fact_problems(facts: Sequence[Fact], today: date) -> Iterable[str]:
         if fact.reviewed > today:
             yield f"{_name(fact)}: field 'reviewed' is in the future: {fact.reviewed}"
         yield from _lifecycle_problems(fact, today)
+        yield from _rules_problems(fact, today)
+
+
+def _rules_problems(fact: Fact, today: date) -> Iterable[str]:
+    """A chat model's rules must be consistent, and each one sourced, dated and described."""
+    rules = fact.rules
+    if rules is None:
+        return
+    where = f"{_name(fact)}: field 'rules"
+    if fact.kind != "model":
+        yield f"{where}' is only for model facts, not {fact.kind!r}"
+    if not rules.efforts or len(set(rules.efforts)) != len(rules.efforts):
+        yield f"{where}.efforts' must list each accepted effort once: {rules.efforts}"
+    if rules.default_effort not in rules.efforts:
+        yield (
+            f"{where}.default_effort' {rules.default_effort!r} is not one of its efforts "
+            f"{list(rules.efforts)}"
+        )
+    unknown = [effort for effort in rules.sampling_efforts if effort not in rules.efforts]
+    if unknown:
+        yield f"{where}.sampling_efforts' names efforts the model does not accept: {unknown}"
+    if rules.max_output_tokens <= 0:
+        yield f"{where}.max_output_tokens' must be positive: {rules.max_output_tokens}"
+    for name in ("efforts_source", "sampling_source", "max_output_tokens_source"):
+        citation: Citation = getattr(rules, name)
+        yield from _citation_problems(citation, f"{where}.{name}", today)
+
+
+def _citation_problems(citation: Citation, where: str, today: date) -> Iterable[str]:
+    if not is_https_url(citation.source):
+        yield f"{where}.source' is not an https URL: {citation.source!r}"
+    if citation.reviewed > today:
+        yield f"{where}.reviewed' is in the future: {citation.reviewed}"
+    if not citation.checked.strip():
+        yield f"{where}.checked' is empty: say what the review read there"
 
 
 def _lifecycle_problems(fact: Fact, today: date) -> Iterable[str]:

@@ -18,6 +18,8 @@ from cmarkgfm.cmark import Options
 
 from macros.data import COMPARISON
 from macros.linking import canonical_url
+from macros.model import FACT_SLOT
+from tests.support.emoji_files import text_with_emoji
 from tests.support.glossary_file import definition_lines
 from tests.support.helpers import (
     PROJECT_ROOT,
@@ -155,7 +157,9 @@ def test_the_sections_are_the_sites_pages_in_the_guides_order(
     html: BeautifulSoup, site: BuiltSite
 ) -> None:
     def title(url_path: str) -> str:
-        return normalize(found(site.article(url_path).find("h1")).get_text()).removesuffix("¶")
+        # The site draws a title's emoji as a picture; the export writes its character.
+        heading = site.article(url_path).find("h1")
+        return normalize(text_with_emoji(found(heading))).removesuffix("¶").strip()
 
     home, *sections = (url_path(page.source) for page in GUIDE_PAGES)
     assert [normalize(h.get_text()) for h in html.find_all("h1")] == [title(home)]
@@ -181,10 +185,23 @@ def test_every_link_goes_to_the_contract_the_cookbook_or_a_facts_sources(
         | {f"{COOKBOOK_ROOT}/{page.path}" for page in COMPARISON.cookbook_pages}
         | {fact.source for fact in COMPARISON.facts}
         | {fact.lifecycle.source for fact in COMPARISON.facts if fact.lifecycle}
+        | {
+            citation.source
+            for _, rules in COMPARISON.chat_models()
+            for citation in rules.citations()
+        }
     )
     links = [str(a["href"]) for a in html.find_all("a", href=True)]
     assert not [link for link in links if link not in allowed]
     assert any(link.startswith(f"{COOKBOOK_ROOT}/cookbook/") for link in links)
+
+
+def test_the_payment_sentences_read_as_on_the_site(html: BeautifulSoup) -> None:
+    """The export splices the plans and billing units where the sentence names them too."""
+    text = prose(html)
+    for side in COMPARISON.sides:
+        fact = COMPARISON.fact(side.payment_fact).value
+        assert plain(side.payment.replace(FACT_SLOT, fact)) in text, side.id
 
 
 def test_the_site_is_linked_near_the_top_and_where_only_it_has_a_part(
@@ -289,3 +306,13 @@ def test_a_change_to_the_data_changes_the_export(project_copy: Path, change: str
     changed = prose(github_html((output / OUTPUT_FOLDER / EXPORT_PATH).read_text("utf-8")))
     assert plain(new) in changed
     assert plain(old) not in changed
+
+
+def test_the_mental_model_picture_is_left_to_the_site(html: BeautifulSoup) -> None:
+    """GitHub shows no inline SVG: the table after the picture says what it draws."""
+    assert html.find(["svg", "figure"]) is None
+    lead = html.find("p", string="Think about it like this:")
+    assert isinstance(lead, Tag)
+    following = lead.find_next_sibling()
+    assert following is not None
+    assert following.name == "table"

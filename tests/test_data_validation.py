@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import pytest
 
@@ -11,7 +10,12 @@ from macros.data import COMPARISON
 from macros.model import Comparison
 from macros.validate import DataError, validate
 
-TODAY = date(2026, 11, 25)
+# The day of the newest review: the data is valid from then on.
+TODAY = max(
+    [fact.reviewed for fact in COMPARISON.facts]
+    + [rules.reviewed for _, rules in COMPARISON.chat_models()]
+    + [c.reviewed for _, rules in COMPARISON.chat_models() for c in rules.citations()]
+)
 
 
 def problems(comparison: Comparison) -> str:
@@ -84,3 +88,59 @@ def test_all_problems_are_reported_together() -> None:
     message = problems(broken)
     assert "field 'text' is empty" in message
     assert "knobs: the list is empty" in message
+
+
+def test_a_payment_sentence_holds_its_fact_once() -> None:
+    for payment in ("a **subscription**", "a {fact} or a {fact}"):
+        message = problems(with_side(0, payment=payment))
+        assert "Side 'chatgpt': field 'payment' must hold {fact} once" in message
+
+
+def test_a_fact_says_what_its_review_checked() -> None:
+    facts = list(COMPARISON.facts)
+    facts[0] = replace(facts[0], checked=" ")
+    message = problems(replace(COMPARISON, facts=tuple(facts)))
+    assert f"Fact '{facts[0].id}': field 'checked' is empty" in message
+
+
+def with_rules(fact_id: str, **changes: object) -> Comparison:
+    fact = COMPARISON.fact(fact_id)
+    assert fact.rules is not None
+    rules = replace(fact.rules, **changes)  # type: ignore[arg-type]
+    facts = tuple(replace(f, rules=rules) if f == fact else f for f in COMPARISON.facts)
+    return replace(COMPARISON, facts=facts)
+
+
+def test_a_models_rules_must_hold_together() -> None:
+    (fact, rules), *_ = COMPARISON.chat_models()
+    where = f"Fact '{fact.id}': field 'rules"
+    message = problems(with_rules(fact.id, default_effort="ultra"))
+    assert f"{where}.default_effort' 'ultra' is not one of its efforts" in message
+    message = problems(with_rules(fact.id, sampling_efforts=("ultra",)))
+    assert f"{where}.sampling_efforts' names efforts the model does not accept" in message
+    message = problems(with_rules(fact.id, efforts=(*rules.efforts, rules.efforts[0])))
+    assert f"{where}.efforts' must list each accepted effort once" in message
+    message = problems(with_rules(fact.id, max_output_tokens=0))
+    assert f"{where}.max_output_tokens' must be positive" in message
+
+
+def test_each_rule_is_sourced_dated_and_says_what_was_checked() -> None:
+    (fact, rules), *_ = COMPARISON.chat_models()
+    where = f"Fact '{fact.id}': field 'rules.sampling_source"
+    citation = rules.sampling_source
+    message = problems(with_rules(fact.id, sampling_source=replace(citation, source="checklist")))
+    assert f"{where}.source' is not an https URL" in message
+    later = replace(citation, reviewed=TODAY.replace(year=TODAY.year + 1))
+    assert f"{where}.reviewed' is in the future" in problems(
+        with_rules(fact.id, sampling_source=later)
+    )
+    message = problems(with_rules(fact.id, sampling_source=replace(citation, checked="")))
+    assert f"{where}.checked' is empty" in message
+
+
+def test_only_a_model_has_rules() -> None:
+    (_, rules), *_ = COMPARISON.chat_models()
+    address = COMPARISON.fact("platform_address")
+    facts = tuple(replace(f, rules=rules) if f == address else f for f in COMPARISON.facts)
+    message = problems(replace(COMPARISON, facts=facts))
+    assert "Fact 'platform_address': field 'rules' is only for model facts" in message

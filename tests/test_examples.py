@@ -22,12 +22,22 @@ from typing import Any, cast
 
 import pytest
 from openai import OpenAI
+from openai.types.responses import response_create_params
 from pytest_httpserver import HTTPServer
 
 from macros.data import COMPARISON
+from macros.model import ModelRules
 from tests.support.example_files import EXAMPLE_FILES, EXAMPLES, example_id, models_named
-from tests.support.helpers import DOCS, BuiltSite, attribute, replace_in_file, run_build
-from tests.support.openai_standin import DUMMY_KEY, SDK, ApiStandIn, Exchange, nearest
+from tests.support.helpers import DOCS, BuiltSite, attribute, found, replace_in_file, run_build
+from tests.support.openai_standin import (
+    BROKEN_OFF,
+    DUMMY_KEY,
+    SDK,
+    ApiStandIn,
+    Exchange,
+    StreamEnding,
+    nearest,
+)
 
 PAGE = "first-calls/"
 PAGE_SOURCE = DOCS / "first-calls.md"
@@ -41,8 +51,8 @@ SECTION_EXAMPLES = {
 }
 TAB_LANGUAGES = {"Python": ".py", "curl": ".sh"}
 MODELS = {fact.id: fact.value for fact in COMPARISON.facts if fact.kind == "model"}
-EMBEDDING_MODEL = MODELS["model_embedding"]
-CHAT_MODELS = frozenset(value for fact_id, value in MODELS.items() if fact_id != "model_embedding")
+CHAT_MODELS = {fact.value: rules for fact, rules in COMPARISON.chat_models()}
+(EMBEDDING_MODEL,) = set(MODELS.values()) - set(CHAT_MODELS)
 KEY_LIKE = re.compile(r"\bsk-[A-Za-z0-9_-]+")
 TEXT_SUFFIXES = {".md", ".html", ".xml", ".txt", ".json", ".js", ".css", ".py", ".sh", ".yml"}
 
@@ -106,6 +116,65 @@ def test_cost_warning_says_pay_per_usage_without_prices(site: BuiltSite) -> None
     assert "per usage" in text
     assert COMPARISON.fact("platform_billing_units").value in text
     assert not re.search(r"[$€£]\s?\d|\d\s?(USD|EUR|dollars?|cents?)\b", text), text
+    # max_output_tokens caps what the model writes, not the bill: the input is billed too.
+    assert "caps both, and so the cost" not in text
+    assert "what you send is billed on top" in text
+
+
+def test_the_page_shows_what_each_chat_model_accepts_from_the_data(site: BuiltSite) -> None:
+    """Efforts and default, sampling, largest output: each model's row says what the data says."""
+    article = site.article(PAGE)
+    rows = {
+        cells[0].get_text(strip=True): cells
+        for row in article.select("table tr")
+        if (cells := row.find_all("td")) and cells[0].select_one("[data-fact]")
+    }
+    assert set(rows) == set(CHAT_MODELS)
+    for model, rules in CHAT_MODELS.items():
+        _, efforts, sampling, largest = rows[model]
+        assert [code.get_text() for code in efforts.find_all("code")] == list(rules.efforts)
+        default = found(efforts.select_one("strong code"), "the default effort")
+        assert default.get_text() == rules.default_effort, model
+        said = [code.get_text() for code in sampling.find_all("code")]
+        assert said == list(rules.sampling_efforts), model
+        assert ("never" in sampling.get_text()) == (not rules.sampling_efforts), model
+        assert largest.get_text() == f"{rules.max_output_tokens:,}"
+    reviewed = min(rules.reviewed for rules in CHAT_MODELS.values())
+    lead = found(found(article.select_one("table")).find_previous("p"))
+    when = attribute(found(lead.find("time")), "datetime")
+    assert when == reviewed.isoformat(), "when the rules were read"
+
+
+def test_the_sampling_section_says_which_model_takes_sampling_settings(site: BuiltSite) -> None:
+    heading = found(site.article(PAGE).find(id="sampling"))
+    text = " ".join(found(heading.find_next("p")).get_text().split())
+    for model, rules in CHAT_MODELS.items():
+        said = (
+            f"{model} takes them only at reasoning effort {rules.sampling_efforts[0]}"
+            if rules.sampling_efforts
+            else f"{model} never does"
+        )
+        assert said in text, text
+
+
+def test_the_page_says_how_long_responses_are_stored_and_the_examples_store_nothing(
+    site: BuiltSite,
+) -> None:
+    storage = COMPARISON.fact("response_storage")
+    text = " ".join(site.article(PAGE).get_text().split())
+    assert f"store: false, OpenAI keeps the response for {storage.value}" in text
+    for path in EXAMPLE_FILES:
+        source = path.read_text(encoding="utf-8")
+        if "responses" in source:
+            assert re.search(r"store=False|\"store\": false|store: false", source), path.name
+
+
+def test_the_storage_fact_is_what_the_installed_sdk_says() -> None:
+    """The SDK's docstring of `store` is where the value was read: an SDK that changes it fails."""
+    source = inspect.getsource(response_create_params)
+    docstring = source.split("store: Optional[bool]", 1)[1].split('"""')[1]
+    assert COMPARISON.fact("response_storage").value in " ".join(docstring.split())
+    assert "Defaults to true" in docstring
 
 
 def test_platform_page_links_to_the_first_calls(site: BuiltSite) -> None:
@@ -234,19 +303,12 @@ class Run:
         )
 
 
-def run_example(
-    path: Path, server: HTTPServer, key: str = DUMMY_KEY, tool_calls: int = 1, **behaviour: Any
-) -> Run:
+def run_example(path: Path, server: HTTPServer, key: str = DUMMY_KEY, **behaviour: Any) -> Run:
     """Run one example to its end against a fresh stand-in, with only the environment it needs.
 
-    `tool_calls` and `behaviour` tell the stand-in how its model behaves (see `ApiStandIn`).
+    `behaviour` tells the stand-in how its model behaves (see `ApiStandIn`).
     """
-    api = ApiStandIn(
-        chat_models=CHAT_MODELS,
-        embedding_model=EMBEDDING_MODEL,
-        tool_calls=tool_calls,
-        **behaviour,
-    )
+    api = ApiStandIn(chat_models=CHAT_MODELS, embedding_model=EMBEDDING_MODEL, **behaviour)
     base_url = api.install(server)
     command = [sys.executable, str(path)] if path.suffix == ".py" else ["bash", str(path)]
     env = {
@@ -294,21 +356,27 @@ def check_sampling(run: Run) -> None:
 def check_streaming(run: Run) -> None:
     (exchange,) = run.exchanges
     assert run.stdout == exchange.text + "\n"
+    assert "event: response.completed" in exchange.raw
 
 
 def check_tool_call(run: Run) -> None:
-    """Every call the model asked for is run and answered, then its answer is printed."""
+    """Every call the model asked for is run and answered, the whole exchange sent back each
+    time (nothing is stored), then its answer is printed."""
     first, *rest = run.exchanges
     assert first.body["tools"], "the first request offers no function"
     calls = first.function_calls
     assert len(rest) == (1 if calls else 0), "one request to send the results, none without calls"
     if calls:
         (answered,) = rest
-        assert answered.body["previous_response_id"] == first.reply["id"]
+        assert "previous_response_id" not in answered.body, "the exchange is sent back instead"
+        sent = answered.body["input"]
+        said = request_messages(first)
+        assert sent[: len(said)] == said, "the question is sent again"
+        assert sent[len(said) : len(said) + len(first.reply["output"])] == first.reply["output"]
         outputs = {
             item["call_id"]: item
             for item in answered.body["input"]
-            if item["type"] == "function_call_output"
+            if item.get("type") == "function_call_output"
         }
         assert sorted(outputs) == sorted(call["call_id"] for call in calls)
         for call in calls:
@@ -354,6 +422,8 @@ def test_example_runs_to_its_end_against_the_stand_in(path: Path, httpserver: HT
     for exchange in run.exchanges:
         assert exchange.streamed == (path.stem == "streaming"), "stream set where it should not be"
         assert exchange.text in run.stdout
+        if exchange.endpoint == "responses":
+            assert exchange.body.get("store") is False, "an example that needs no state stores"
     CHECKS[path.stem](run)
 
 
@@ -479,6 +549,21 @@ def test_sampling_settings_to_a_reasoning_model_are_refused_unless_its_effort_is
     assert refused(run, "Unsupported parameter", "'temperature'", "'low'"), run.describe()
 
 
+@pytest.mark.parametrize(("model", "rules"), CHAT_MODELS.items())
+def test_a_reader_who_swaps_a_chat_model_into_the_sampling_example(
+    tmp_path: Path, httpserver: HTTPServer, model: str, rules: ModelRules
+) -> None:
+    """It runs with a model that samples at effort none; another model's refusal says why."""
+    copy = broken_copy(tmp_path, "sampling.sh", MODELS["model_small"], model)
+    run = run_example(copy, httpserver)
+    if "none" in rules.sampling_efforts:
+        assert run.result.returncode == 0, run.describe()
+    elif "none" not in rules.efforts:
+        assert refused(run, "'reasoning.effort'", "'none'"), run.describe()
+    else:
+        assert refused(run, "Unsupported parameter", "'temperature'"), run.describe()
+
+
 def test_content_parts_are_accepted_and_a_wrong_part_is_refused(
     tmp_path: Path, httpserver: HTTPServer
 ) -> None:
@@ -496,7 +581,7 @@ def test_content_parts_are_accepted_and_a_wrong_part_is_refused(
         tmp_path / "wrong", "first_request.sh", text, f'[{{"type": "text", "text": {text}}}]'
     )
     run = run_example(wrong, httpserver)
-    assert refused(run, "Invalid content part type 'text'", "input[1].content[0]"), run.describe()
+    assert refused(run, '"text"', "input_text", "input[1].content[0].type"), run.describe()
 
 
 def test_reasoning_tokens_count_against_max_output_tokens(
@@ -530,18 +615,46 @@ def test_the_tool_call_example_handles_no_call_and_several_calls(
     check_tool_call(run)
 
 
+# How each way a stream can end short reads on the examples' standard error.
+STREAM_FAILURES = {
+    "failed": f"The answer failed: {BROKEN_OFF}",
+    "incomplete": "The answer was cut short: content_filter",
+    "error": f"The answer broke off: {BROKEN_OFF}",
+    "nested error": f"The answer broke off: {BROKEN_OFF}",
+    "cut": "The answer ended before it was complete",
+}
+
+
+@pytest.mark.parametrize("ending", STREAM_FAILURES)
 @pytest.mark.parametrize("name", ["streaming.py", "streaming.sh"])
-def test_the_streaming_example_stops_on_an_error_event(httpserver: HTTPServer, name: str) -> None:
+def test_the_streaming_example_fails_when_the_answer_does_not_complete(
+    httpserver: HTTPServer, name: str, ending: StreamEnding
+) -> None:
+    """A stream that fails, is cut short or breaks off leaves a partial text: the example stops
+    with the reason and a non-zero exit, whatever shape the stream ends in."""
     if name.endswith(".sh"):
         require("jq")
-    run = run_example(EXAMPLES / name, httpserver, stream_error_after=2)
+    run = run_example(EXAMPLES / name, httpserver, stream_ending=ending, stream_deltas=2)
     assert run.result.returncode != 0, run.describe()
-    assert "The answer broke off: The stand-in broke off the answer. (server_error)" in (
-        run.result.stderr
-    ), run.describe()
+    assert STREAM_FAILURES[ending] in run.result.stderr, run.describe()
     (exchange,) = run.exchanges
-    assert run.stdout.startswith(" ".join(exchange.text.split()[:2])), run.describe()
+    assert run.stdout.startswith("Stand-in answer"), run.describe()
     assert exchange.text not in run.stdout
+
+
+@pytest.mark.parametrize("name", ["streaming.py", "streaming.sh"])
+def test_the_streaming_example_fails_when_max_output_tokens_cuts_the_answer(
+    tmp_path: Path, httpserver: HTTPServer, name: str
+) -> None:
+    if name.endswith(".sh"):
+        require("jq")
+    # 66 leaves the model room to reason (64 tokens) and to write two words, not all.
+    stream = '"stream": true' if name.endswith(".sh") else "stream=True"
+    cap = '"max_output_tokens": 66' if name.endswith(".sh") else "max_output_tokens=66"
+    copy = broken_copy(tmp_path, name, stream, f"{cap},\n    {stream}")
+    run = run_example(copy, httpserver)
+    assert run.result.returncode != 0, run.describe()
+    assert "The answer was cut short: max_output_tokens" in run.result.stderr, run.describe()
 
 
 def test_a_wrong_key_is_refused(httpserver: HTTPServer) -> None:

@@ -17,7 +17,7 @@ from macros.data import COMPARISON
 from macros.facts import stale_before
 from macros.model import Comparison, Fact
 from macros.validate import DataError, validate
-from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, replace_in_file, run_build
+from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, found, replace_in_file, run_build
 
 DATA_FILE = "macros/data.py"
 NOTE_CLASS = "facts-reviewed"
@@ -171,6 +171,16 @@ def test_pages_show_todays_addresses_and_each_former_one_once(site: BuiltSite) -
         assert current, f"{fact.value} is mentioned without the address that replaced it"
 
 
+def test_the_review_notes_stay_out_of_the_search_index(site: BuiltSite) -> None:
+    """Every first view loads the whole index; a note only repeats facts its page shows."""
+    index = (site.root / "search" / "search_index.json").read_text(encoding="utf-8")
+    for article in content_pages(site).values():
+        for note in article.select(NOTE):
+            assert note.find_parent(attrs={"data-search-exclude": True}) is not None
+            title = found(note.select_one(".admonition-title")).get_text(strip=True)
+            assert title not in index
+
+
 def test_model_names_are_dated_examples(site: BuiltSite) -> None:
     articles = content_pages(site).values()
     items = [
@@ -186,6 +196,26 @@ def test_model_names_are_dated_examples(site: BuiltSite) -> None:
         assert "for example" in text, text
         assert all(fact.value in text for fact in MODELS), text
         assert long_date(min(fact.reviewed for fact in MODELS)) in text, text
+
+
+# The words a sentence must put before a fact it splices, by the fact's kind: whatever the
+# current value, a list of plans reads as the plans, billing units as what usage is billed by.
+INTRODUCED_BY = {"plan": "the plans are", "billing": "billed by"}
+
+
+def test_a_spliced_plan_or_billing_fact_reads_as_what_it_is(site: BuiltSite) -> None:
+    """ "a subscription, or the free plan (Free, Plus and Pro)" read as if Plus were free."""
+    spliced = 0
+    for url_path, article in content_pages(site).items():
+        for span in article.select("span.fact[data-fact]"):
+            fact = COMPARISON.fact(str(span["data-fact"]))
+            if fact.kind not in INTRODUCED_BY or span.find_parent(class_=NOTE_CLASS):
+                continue
+            block = " ".join(found(span.find_parent(["li", "p", "td"])).get_text().split())
+            before = block[: block.index(fact.value)].rstrip()
+            assert before.endswith(INTRODUCED_BY[fact.kind]), (url_path, block)
+            spliced += 1
+    assert spliced >= 4  # each side's page and the responsibilities table, at least
 
 
 def test_no_page_quotes_a_price(site: BuiltSite) -> None:
@@ -243,6 +273,16 @@ def test_the_report_flags_facts_older_than_six_months_and_only_those() -> None:
                 assert not flagged, (today, fact.id)
 
 
+def test_the_report_says_what_each_review_checked() -> None:
+    lines = facts_report(max(fact.reviewed for fact in COMPARISON.facts))
+    for fact in COMPARISON.facts:
+        assert f"  {fact.id}, reviewed {fact.reviewed.isoformat()}: {fact.checked}" in lines
+    for _, rules in COMPARISON.chat_models():
+        for citation in rules.citations():
+            read = f"read {citation.reviewed.isoformat()} at {citation.source} ({citation.checked})"
+            assert any(line.endswith(read) for line in lines), read
+
+
 def test_the_report_never_fails_on_age() -> None:
     far_future = max(fact.reviewed for fact in COMPARISON.facts) + timedelta(days=3650)
     lines = facts_report(far_future)  # asserts exit status 0
@@ -291,8 +331,11 @@ def set_review_date(data_file: Path, fact: Fact, expression: str) -> None:
 
 
 def _strings(value: object) -> Iterator[tuple[object, str, str]]:
-    """Every text field of every record: (record, field name, text)."""
+    """Every text field of every record: (record, field name, text). A `source` is an address
+    to follow, not words a page shows, so a model page's URL may hold the model's name."""
     for field in fields(value):  # type: ignore[arg-type]
+        if field.name == "source":
+            continue
         item = getattr(value, field.name)
         members = item if isinstance(item, tuple | frozenset) else (item,)
         for member in members:

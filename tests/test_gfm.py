@@ -137,3 +137,18 @@ def test_outside_code_leaves_out_code_blocks_and_spans() -> None:
     page = "Use `tokens` wisely.\n\n```text\ntokens\n```\n\nSpend tokens."
     assert "tokens" not in outside_code(page).split("\n")[0]
     assert outside_code(page).count("tokens") == 1
+
+
+def test_a_drawn_emoji_becomes_its_character() -> None:
+    page = '# <span aria-hidden="true">:twemoji-brain:</span> Same brain\n\nA :twemoji-mag: search'
+    assert to_github(page) == "# 🧠 Same brain\n\nA 🔍 search\n"
+
+
+def test_an_emoji_in_code_stays_as_written() -> None:
+    page = "Write `:twemoji-brain:` in a title.\n\n```markdown\n# :twemoji-brain: Title\n```"
+    assert to_github(page) == page + "\n"
+
+
+def test_an_emoji_name_twemoji_does_not_know_is_refused() -> None:
+    with pytest.raises(ConversionError, match=":twemoji-no_such_emoji:"):
+        to_github("# :twemoji-no_such_emoji: Title")

@@ -119,7 +119,6 @@ def test_reader_features_are_switched_on(site: BuiltSite) -> None:
     config = json.loads(found(soup.find("script", id="__config")).get_text())
     for feature in (
         "navigation.instant",
-        "navigation.tabs.sticky",
         "toc.follow",
         "search.suggest",
         "content.code.copy",

@@ -58,6 +58,10 @@ CHANGES: dict[str, tuple[Change, ...]] = {
             '{% endif %} {% if credit %} <div class="md-copyright__credit"> Adapted from the'
             ' {{ credit.source }} page <a href="{{ credit.page_url }}">{{ credit.page_path }}</a>,'
             ' under the <a href="{{ credit.licence_url }}" rel="license">{{ credit.licence }}</a>.'
+            " </div> {% endif %} {% if page and page.content and 'class=\"twemoji\"' in"
+            ' page.content %} <div class="md-copyright__credit"> Emoji from <a'
+            ' href="https://github.com/jdecked/twemoji">Twemoji</a>, under <a'
+            ' href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC-BY 4.0</a>.'
             " </div> {% endif %} {% if not config.extra.generator == false %}",
         ),
     ),
@@ -66,10 +70,12 @@ CHANGES: dict[str, tuple[Change, ...]] = {
             '<label class="md-header__button md-icon" for="__drawer"> {% set icon ='
             ' config.theme.icon.menu or "material/menu" %} {% include ".icons/" ~ icon ~'
             ' ".svg" %} </label>',
-            '<button type="button" class="md-header__button md-icon md-header__menu"'
+            '{% set icon = config.theme.icon.menu or "material/menu" %}'
+            ' <label class="md-header__button md-icon md-header__menu" for="__drawer">'
+            ' {% include ".icons/" ~ icon ~ ".svg" %} </label>'
+            ' <button type="button" class="md-header__button md-icon md-header__menu"'
             ' aria-label="{{ lang.t(\'nav\') }}" aria-expanded="false" data-site-menu>'
-            ' {% set icon = config.theme.icon.menu or "material/menu" %} {% include'
-            ' ".icons/" ~ icon ~ ".svg" %} </button>',
+            ' {% include ".icons/" ~ icon ~ ".svg" %} </button>',
         ),
         Change(
             '<label class="md-header__button md-icon" for="__search"> {% set icon ='
@@ -81,7 +87,21 @@ CHANGES: dict[str, tuple[Change, ...]] = {
             ' ".svg" %} </button>',
         ),
     ),
-    "partials/palette.html": (Change("</form>", "</form> <script>…</script>"),),
+    "partials/palette.html": (
+        Change(
+            '{% if option.toggle %} aria-label="{{ option.toggle.name }}" {% else %}'
+            ' aria-hidden="true" {% endif %} type="radio"',
+            'aria-hidden="true" tabindex="-1" type="radio"',
+        ),
+        Change(
+            '<label class="md-header__button md-icon" title="{{ option.toggle.name }}"'
+            ' for="__palette_{{ loop.index % loop.length }}" hidden>',
+            '<button type="button" class="md-header__button md-icon"'
+            ' title="{{ option.toggle.name }}" aria-label="{{ option.toggle.name }}"'
+            ' data-site-palette="__palette_{{ loop.index % loop.length }}" hidden>',
+        ),
+        Change("</label> {% endif %} {% endfor %}", "</button> {% endif %} {% endfor %}"),
+    ),
     "partials/progress.html": (Change('role="progressbar"', 'aria-hidden="true"'),),
     "partials/search.html": (
         Change('role="dialog">', 'role="dialog" aria-label="{{ lang.t(\'search\') }}">'),
@@ -180,10 +200,27 @@ def block(template: str, name: str) -> str:
     return " ".join(found[1].split())
 
 
+# main.html's one change to the blocks it copies: the contents column is hidden, as
+# `hide: toc` hides it, on a page without sections (it would stand empty).
+SIDEBAR_CHANGES = (
+    Change(
+        '{% if page.meta and page.meta.hide %} {% set hidden = "hidden" if "toc" in'
+        ' page.meta.hide %} {% endif %} <div class="md-sidebar md-sidebar--secondary"',
+        "{% set sections = page.toc %} {% if sections | first and (sections | first).level =="
+        " 1 %} {% set sections = (sections | first).children %} {% endif %} {% set hidden ="
+        ' "hidden" if not sections %} {% if page.meta and page.meta.hide and "toc" in'
+        ' page.meta.hide %} {% set hidden = "hidden" %} {% endif %} <div class="md-sidebar'
+        ' md-sidebar--secondary"',
+    ),
+)
+
+
 def test_main_html_splits_materials_sidebars_between_two_blocks() -> None:
     """main.html moves the table of contents after the article: base.html's `site_nav`
-    block is ours `site_nav` then the part of ours `container` after `super()`."""
+    block, with main.html's listed change, is ours `site_nav` then the part of ours
+    `container` after `super()`."""
     base = (MATERIAL / "base.html").read_text(encoding="utf-8")
     main = (OVERRIDES / "main.html").read_text(encoding="utf-8")
     container = block(main, "container").removeprefix("{{ super() }} ")
-    assert block(base, "site_nav") == f"{block(main, 'site_nav')} {container}"
+    expected = with_changes(block(base, "site_nav"), SIDEBAR_CHANGES, "base.html")
+    assert expected == f"{block(main, 'site_nav')} {container}"

@@ -5,13 +5,15 @@ first old address of the URL contract (`export_path`). That page is made here
 from the same sources as the site, with nothing typed twice: each page of `nav`
 (but those whose front matter says `cookbook: none`) goes through Jinja with the
 site's macros, bound to the same data, then `gfm.to_github` turns what only
-Material shows into plain GitHub Markdown. Three macros take another form for GitHub:
+Material shows into plain GitHub Markdown. Four macros take another form for GitHub:
 
 - `decision_checklist` is the plain checklist (`render.checklist`), since a
   form cannot be shown, and `decision_result` a line linking to the site's
   interactive helper;
 - `cookbook_link` builds paths relative to the export inside the cookbook
-  (`../../cookbook/01-llm-mental-models.md`) instead of URLs.
+  (`../../cookbook/01-llm-mental-models.md`) instead of URLs;
+- `mental_model_picture` is left out: GitHub does not show inline SVG, and the
+  table that follows it on both pages says what it draws.
 
 Links to the site's pages become their canonical URLs; each must be a page or
 anchor of the URL contract (`macros/contract.py`). The glossary, which the site shows
@@ -101,6 +103,7 @@ def github_macros(
         "decision_result": checked(
             "decision_result", partial(decision_helper_line, site_url, contract)
         ),
+        "mental_model_picture": checked("mental_model_picture", lambda: ""),
     }
 
 

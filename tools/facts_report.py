@@ -39,9 +39,32 @@ def report(facts: Sequence[Fact], today: date, sdk: SdkModels | None = None) -> 
     ]
     if stale:
         lines.append(
-            "Check each at its source, then update its value and `reviewed` in macros/data.py."
+            "Check each at its source, then update its value, `reviewed` and `checked` in "
+            "macros/data.py."
         )
-    return "\n".join([*lines, "", *sdk_lines(facts, sdk)])
+    return "\n".join([*lines, "", *checked_lines(facts), "", *sdk_lines(facts, sdk)])
+
+
+def checked_lines(facts: Sequence[Fact]) -> list[str]:
+    """What each review read, and each chat model's rules with where and when they were read."""
+    lines = ["What each review checked:"]
+    for fact in oldest_first(facts):
+        lines.append(f"  {fact.id}, reviewed {fact.reviewed.isoformat()}: {fact.checked}")
+        if fact.rules is None:
+            continue
+        rules = fact.rules
+        sampling = ", ".join(rules.sampling_efforts) or "no effort"
+        said = (
+            ("efforts", f"{', '.join(rules.efforts)} (default {rules.default_effort})"),
+            ("sampling", f"temperature and top_p at {sampling}"),
+            ("max_output_tokens", f"at most {rules.max_output_tokens:,}"),
+        )
+        for (name, value), citation in zip(said, rules.citations(), strict=True):
+            lines.append(
+                f"    {name}: {value}; read {citation.reviewed.isoformat()} at {citation.source}"
+                f" ({citation.checked})"
+            )
+    return lines
 
 
 def lifecycle_cell(fact: Fact, today: date) -> str:

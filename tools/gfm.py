@@ -5,8 +5,9 @@ GitHub would print as text: attribute lists (`{ #id }`, `{ .md-button }`),
 `markdown` divs and the separators of grid cards, admonitions, content tabs,
 abbreviation definitions. `to_github` turns each into the plain form GitHub
 renders, unwraps the inline HTML the renderers add for the site (a fact's
-`<span data-fact>`, a review date's `<time>`), and can move headings a level
-down. Code blocks and code spans are left exactly as they are.
+`<span data-fact>`, a review date's `<time>`), writes the emoji the site draws
+as pictures (`:twemoji-brain:`) as the characters GitHub shows, and can move
+headings a level down. Code blocks and code spans are left exactly as they are.
 
 Snippet markers (`--8<--`) cannot be resolved here; `to_github` refuses them.
 """
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+
+from pymdownx import twemoji_db
 
 # An attribute list: `{ #id }`, `{: .class }`, `{ .a #b key="value" }`.
 _ATTRIBUTE = r"""(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))"""
@@ -39,6 +42,8 @@ _SNIPPET = re.compile(r"^[ \t]*-{1,}8<-{1,}")
 _SITE_ONLY_HTML = re.compile(r"<(span|time)\b[^>]*>(.*?)</\1>")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 _LINK_TARGET = re.compile(r"(\]\()([^)\s]+)(\))")
+# An emoji the site draws from overrides/.icons/twemoji/, named by its Twemoji short name.
+_TWEMOJI = re.compile(r":twemoji-([\w+-]+):")
 _INDENT = "    "
 
 
@@ -128,9 +133,17 @@ def _inline(line: str) -> str:
         text = _ATTRIBUTE_LIST.sub("", text)
         while (unwrapped := _SITE_ONLY_HTML.sub(r"\2", text)) != text:
             text = unwrapped
-        return text
+        return _TWEMOJI.sub(_emoji_character, text)
 
     return _outside_code_spans(line, prose)
+
+
+def _emoji_character(shortcode: re.Match[str]) -> str:
+    """The character of a Twemoji short name (`:twemoji-brain:` → 🧠), from pymdownx's index."""
+    entry = twemoji_db.emoji.get(f":{shortcode[1]}:")
+    if entry is None:
+        raise ConversionError(f"{shortcode[0]} is not named after a Twemoji emoji")
+    return "".join(chr(int(code, 16)) for code in str(entry["unicode"]).split("-"))
 
 
 def _outside_code_spans(line: str, change: Callable[[str], str]) -> str:

@@ -43,5 +43,6 @@ response = client.responses.create(
         },
         {"role": "user", "content": question},
     ],
+    store=False,
 )
 print(response.output_text)

@@ -44,6 +44,7 @@ post responses "$(jq --null-input \
   input: [
     {role: "system", content: ("Answer from this document:\n" + $document)},
     {role: "user", content: $question}
-  ]
+  ],
+  store: false
 }')" | jq --raw-output \
   '.output[] | select(.type == "message") | .content[].text'

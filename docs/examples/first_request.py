@@ -13,5 +13,6 @@ response = client.responses.create(
         {"role": "system", "content": "You answer for a bakery. Be brief."},
         {"role": "user", "content": "Do you bake gluten-free bread?"},
     ],
+    store=False,
 )
 print(response.output_text)

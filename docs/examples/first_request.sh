@@ -11,5 +11,6 @@ curl --silent --show-error --fail-with-body "$API/responses" \
     "input": [
       {"role": "system", "content": "You answer for a bakery. Be brief."},
       {"role": "user", "content": "Do you bake gluten-free bread?"}
-    ]
+    ],
+    "store": false
   }'

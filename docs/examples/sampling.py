@@ -16,8 +16,10 @@ for temperature in (0.2, 1.2):
         temperature=temperature,  # 0 to 2: low is focused, high is varied
         top_p=1,  # 1 keeps every word; change this or temperature, not both
         # Caps all the tokens the model writes, reasoning included, and so
-        # the cost: leave room for the answer after any reasoning.
+        # what the output costs (the input is billed too): leave room for
+        # the answer after any reasoning.
         max_output_tokens=300,
+        store=False,
     )
     answer = response.output_text
     if response.status == "incomplete":  # the cap came before the answer's end

@@ -14,5 +14,6 @@ curl --silent --show-error --fail-with-body "$API/responses" \
     "reasoning": {"effort": "none"},
     "temperature": 0.2,
     "top_p": 1,
-    "max_output_tokens": 300
+    "max_output_tokens": 300,
+    "store": false
   }'

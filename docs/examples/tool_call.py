@@ -2,11 +2,13 @@
 
 import json
 import os
+from typing import cast
 
 from openai import OpenAI
 from openai.types.responses import (
     FunctionToolParam,
     ResponseFunctionToolCall,
+    ResponseInputItemParam,
     ResponseInputParam,
     ResponseOutputItem,
 )
@@ -26,6 +28,11 @@ def function_calls(
     return [
         item for item in output if isinstance(item, ResponseFunctionToolCall)
     ]
+
+
+def as_input(output: list[ResponseOutputItem]) -> list[ResponseInputItemParam]:
+    """A response's output items, to send back as input."""
+    return [cast(ResponseInputItemParam, item.to_dict()) for item in output]
 
 
 tools: list[FunctionToolParam] = [
@@ -49,17 +56,20 @@ tools: list[FunctionToolParam] = [
 ]
 
 # 1. Send the question along with the functions the model may ask for.
+#    OpenAI keeps nothing (store=False): each request sends all of `exchange`.
+exchange: ResponseInputParam = [
+    {"role": "user", "content": "Where are my orders 1042 and 1043?"}
+]
 response = client.responses.create(
-    model="gpt-6-luna",
-    input="Where are my orders 1042 and 1043?",
-    tools=tools,
+    model="gpt-6-luna", input=exchange, tools=tools, store=False
 )
 
 
 # 2. The model may ask for no function, or for several at once: run each
-#    call, send every result back, and repeat until it answers in text.
+#    call, send its output and the results back, and repeat until it
+#    answers in text.
 while calls := function_calls(response.output):
-    results: ResponseInputParam = []
+    exchange += as_input(response.output)
     for call in calls:
         arguments = json.loads(call.arguments)
         print(f"The model asks for {call.name}({arguments})")
@@ -67,7 +77,7 @@ while calls := function_calls(response.output):
             result = get_order_status(**arguments)
         else:
             result = {"error": f"no function named {call.name}"}
-        results.append(
+        exchange.append(
             {
                 "type": "function_call_output",
                 "call_id": call.call_id,
@@ -75,10 +85,7 @@ while calls := function_calls(response.output):
             }
         )
     response = client.responses.create(
-        model="gpt-6-luna",
-        previous_response_id=response.id,
-        input=results,
-        tools=tools,
+        model="gpt-6-luna", input=exchange, tools=tools, store=False
     )
 
 # 3. The model's answer for the customer, written from the results.

@@ -33,18 +33,26 @@ tools='[{
 }]'
 
 # 1. Send the question along with the functions the model may ask for.
-response=$(ask "$(jq --null-input --argjson tools "$tools" '{
-  model: "gpt-6-luna",
-  input: "Where are my orders 1042 and 1043?",
-  tools: $tools
-}')")
+#    OpenAI keeps nothing ("store": false): each request sends all of $exchange.
+exchange='[{"role": "user", "content": "Where are my orders 1042 and 1043?"}]'
+request() {
+  jq --null-input --argjson tools "$tools" --argjson exchange "$exchange" '{
+    model: "gpt-6-luna",
+    input: $exchange,
+    tools: $tools,
+    store: false
+  }'
+}
+response=$(ask "$(request)")
 
 # 2. The model may ask for no function, or for several at once: run each
-#    call, send every result back, and repeat until it answers in text.
+#    call, send its output and the results back, and repeat until it
+#    answers in text.
 calls() { jq --compact-output '.output[] | select(.type == "function_call")' \
   <<<"$response"; }
 while [ -n "$(calls)" ]; do
-  results='[]'
+  exchange=$(jq --compact-output --argjson response "$response" \
+    '. + $response.output' <<<"$exchange")
   while read -r call; do
     name=$(jq --raw-output .name <<<"$call")
     echo "The model asks for $name with $(jq --raw-output .arguments <<<"$call")"
@@ -55,19 +63,12 @@ while [ -n "$(calls)" ]; do
       output=$(jq --null-input --compact-output --arg name "$name" \
         '{error: "no function named \($name)"}')
     fi
-    results=$(jq --compact-output --arg output "$output" \
+    exchange=$(jq --compact-output --arg output "$output" \
       --arg call_id "$(jq --raw-output .call_id <<<"$call")" \
       '. + [{type: "function_call_output", call_id: $call_id, output: $output}]' \
-      <<<"$results")
+      <<<"$exchange")
   done < <(calls)
-  response=$(ask "$(jq --null-input --argjson tools "$tools" \
-    --argjson results "$results" \
-    --arg previous "$(jq --raw-output .id <<<"$response")" '{
-    model: "gpt-6-luna",
-    previous_response_id: $previous,
-    input: $results,
-    tools: $tools
-  }')")
+  response=$(ask "$(request)")
 done
 
 # 3. The model's answer for the customer, written from the results.

@@ -128,7 +128,7 @@ def test_instant_navigation_brings_the_colouring(watched_page: Watched) -> None:
     with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")):
         page.goto(watched_page.site_url)
     page.evaluate("window.sameDocument = true")  # lost if the click reloads the page
-    page.locator(".md-tabs__link", has_text="First calls").click()
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="First calls").click()
     expect(page.locator("pre > code").first.locator("span").first).to_be_attached()
     assert page.evaluate("window.sameDocument") is True, "the click reloaded the page"
     assert watched_page.console_errors == []

@@ -127,6 +127,7 @@ def test_the_404_page_is_styled_and_links_home(tabs: dict[str, Tab], published: 
     page.goto(published.url + MISSING_PAGE, wait_until="networkidle")
 
     assert page.locator("article h1").inner_text() == "Page not found"
+    assert page.title().startswith("Page not found"), page.title()
     # Styles loaded: the header sticks to the top as on every other page.
     assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
     # Readers land here from anywhere, so the way back is the full address the site is built for.
@@ -170,10 +171,10 @@ PALETTE = "form[data-md-component=palette]"
 
 def next_switch(page: Page) -> str:
     """What the palette button on show does when clicked (Material shows one per palette)."""
-    shown = page.locator(f"{PALETTE} label").evaluate_all(
-        "labels => labels.findIndex(label => !label.hidden)"
+    shown = page.locator(f"{PALETTE} button").evaluate_all(
+        "buttons => buttons.filter(button => !button.hidden).map(button => button.ariaLabel)"
     )
-    return str(page.locator(f"{PALETTE} input").nth(int(shown)).get_attribute("aria-label"))
+    return str(shown[0]) if len(shown) == 1 else f"{len(shown)} buttons shown"
 
 
 def expect_palette(page: Page, scheme: str, next_label: str) -> None:
@@ -188,15 +189,15 @@ def test_palette_toggle_switches_and_is_remembered(fresh_tab: Tab, published: Pu
     # Following the (emulated light) system setting.
     expect_palette(page, "default", "Switch to light mode")
 
-    page.locator(f"{PALETTE} label:not([hidden])").click()
+    page.locator(f"{PALETTE} button:not([hidden])").click()
     expect_palette(page, "default", "Switch to dark mode")
-    page.locator(f"{PALETTE} label:not([hidden])").click()
+    page.locator(f"{PALETTE} button:not([hidden])").click()
     dark = "Follow the system setting"
     expect_palette(page, "slate", dark)
 
     # The pointer still rests on the toggle, its tooltip showing, as a reader's would
-    # when they go straight on to the navigation: nothing lies over the tabs.
-    page.locator(".md-tabs__link").last.click()
+    # when they go straight on to the navigation: nothing lies over it.
+    page.locator(".md-sidebar--primary a.md-nav__link").last.click()
     page.wait_for_url(lambda url: url != published.url)
     # Instant navigation swaps the page without a reload...
     expect_palette(page, "slate", dark)
@@ -226,12 +227,12 @@ def box(locator: Locator) -> FloatRect:
 def test_header_tooltips_stay_beside_their_button(
     browser: Browser, published: Published, width: int
 ) -> None:
-    """A header tooltip stays inside the header's top row: never over a tab or the article."""
+    """A header tooltip stays in the header's top row: never over the navigation or the article."""
     tab = open_tab(browser, published.url, "light", viewport={"width": width, "height": 900})
     page = tab.watched.page
     page.goto(published.url)
     row = box(page.locator(".md-header__inner"))
-    tabs = [box(link) for link in page.locator(".md-tabs__link:visible").all()]
+    navigation = [box(link) for link in page.locator(".md-sidebar--primary a:visible").all()]
     # Material turns a button's title into a tooltip (aria-describedby) when the pointer comes.
     hosts = page.locator(".md-header__button:is([title], [aria-describedby]):visible").all()
     # The palette toggle, and from tablet width up the logo too.
@@ -248,7 +249,7 @@ def test_header_tooltips_stay_beside_their_button(
         assert row["y"] <= shown["y"]
         assert shown["y"] + shown["height"] <= row["y"] + row["height"]
         assert not overlaps(shown, button)
-        assert not [link for link in tabs if overlaps(shown, link)]
+        assert not [link for link in navigation if overlaps(shown, link)]
     page.context.close()
 
 

@@ -13,6 +13,8 @@ from itertools import pairwise
 
 from playwright.sync_api import CDPSession, Page
 
+from tests.support.colours import COLOUR_FUNCTIONS
+
 # The page's parts in the order a reader meets them on screen: a focus stop never
 # goes back to an earlier part. Each is a CSS selector for the part's container.
 REGIONS = (
@@ -28,10 +30,13 @@ REGIONS = (
 # Runs in the page once the focus has moved: waits for the page to come to rest,
 # then measures the focused element, or, for a control drawn by its label (a
 # visually hidden radio), the label that shows it.
-MEASURE_FOCUS = """
-async (regions) => {
+MEASURE_FOCUS = (
+    """
+async ([regions, settle]) => {"""
+    + COLOUR_FUNCTIONS
+    + """
   const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
-  for (let still = 0; still < 2; ) {
+  for (let still = settle ? 0 : 2; still < 2; ) {
     // Transitions and finite animations; one cancelled on the way counts as done.
     const running = document
       .getAnimations()
@@ -50,7 +55,9 @@ async (regions) => {
 
   const shown = (element) => {
     const box = element.getBoundingClientRect();
-    return box.width > 1 && box.height > 1 && getComputedStyle(element).opacity !== "0";
+    const style = getComputedStyle(element);
+    const seen = style.opacity !== "0" && style.visibility === "visible";
+    return box.width > 1 && box.height > 1 && seen;
   };
   let indicator = focused;
   if (!shown(focused)) {
@@ -58,39 +65,6 @@ async (regions) => {
     const candidates = [next?.localName === "label" ? next : null, ...(focused.labels || [])];
     indicator = candidates.find((label) => label && shown(label)) || focused;
   }
-
-  const parse = (color) => {
-    const parts = color.match(/[\\d.]+/g).map(Number);
-    return { r: parts[0], g: parts[1], b: parts[2], a: parts.length > 3 ? parts[3] : 1 };
-  };
-  const over = (top, bottom) => ({
-    r: top.r * top.a + bottom.r * (1 - top.a),
-    g: top.g * top.a + bottom.g * (1 - top.a),
-    b: top.b * top.a + bottom.b * (1 - top.a),
-    a: 1,
-  });
-  // The colour painted at an element: its own background over its ancestors'.
-  const backgroundOf = (element) => {
-    const layers = [];
-    for (let node = element; node instanceof Element; node = node.parentElement) {
-      const color = parse(getComputedStyle(node).backgroundColor);
-      if (color.a > 0) layers.push(color);
-      if (color.a === 1) break;
-    }
-    const canvas = { r: 255, g: 255, b: 255, a: 1 };
-    return layers.reduceRight((below, layer) => over(layer, below), canvas);
-  };
-  const luminance = ({ r, g, b }) => {
-    const [R, G, B] = [r, g, b].map((v) => {
-      v /= 255;
-      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
-  };
-  const contrast = (one, two) => {
-    const [light, dark] = [luminance(one), luminance(two)].sort((x, y) => y - x);
-    return (light + 0.05) / (dark + 0.05);
-  };
 
   const style = getComputedStyle(indicator);
   const box = indicator.getBoundingClientRect();
@@ -141,6 +115,11 @@ async (regions) => {
   };
   const uncovered =
     inView && [top + inset, (top + bottom) / 2, bottom - inset].every((y) => shows(y));
+  // Seen at all: a box at opacity 0 (or inside one) is hit by the pointer all the same.
+  let opacity = getComputedStyle(indicator).visibility === "visible" ? 1 : 0;
+  for (let node = indicator; node instanceof Element; node = node.parentElement) {
+    opacity *= parseFloat(getComputedStyle(node).opacity);
+  }
 
   const region = regions.findIndex((selector) => focused.closest(selector));
   const label = (focused.getAttribute("aria-label") || focused.textContent || "").trim();
@@ -148,7 +127,8 @@ async (regions) => {
     seen,
     description: `${focused.localName}.${[...focused.classList].join(".")} "${label.slice(0, 40)}"`,
     region,
-    onScreen: inView && uncovered,
+    onScreen: inView && uncovered && opacity >= MIN_OPACITY,
+    opacity,
     ringContrast,
     left: first.left + scrollX,
     right: first.right + scrollX,
@@ -157,6 +137,7 @@ async (regions) => {
   };
 }
 """
+).replace("MIN_OPACITY", "0.5")
 
 
 @dataclass(frozen=True)
@@ -168,6 +149,8 @@ class FocusStop:
     region: int
     """Index in REGIONS of the part of the page it is in (-1: none)."""
     on_screen: bool
+    """In view, not covered, and not faded out (at least half opaque, its parents included)."""
+    opacity: float
     ring_contrast: float
     """Contrast of its focus outline against what lies behind it (0: no outline)."""
     left: float
@@ -205,14 +188,38 @@ STILL = """
 
 
 def hold_still(page: Page) -> None:
-    """Switch off transitions, animations and smooth scrolling on the loaded page."""
-    page.add_style_tag(content=STILL)
+    """Switch off transitions, animations and smooth scrolling on the loaded page.
+
+    Added by hand: Playwright's add_style_tag waits for a load event, which never comes
+    to a page whose scripts are off.
+    """
+    page.evaluate(
+        "css => document.head.append(Object.assign(document.createElement('style'), "
+        "{ textContent: css }))",
+        STILL,
+    )
+
+
+# An inline handler runs only where the page's own scripts may: a probe for JavaScript off.
+SCRIPTS_RUN = """
+() => {
+  const probe = document.createElement("i");
+  probe.setAttribute("onclick", "this.dataset.ran = 'yes'");
+  probe.click();
+  return probe.dataset.ran === "yes";
+}
+"""
+
+
+def scripts_run(page: Page) -> bool:
+    """Whether the page's scripts run (a reader may have turned JavaScript off)."""
+    return bool(page.evaluate(SCRIPTS_RUN))
 
 
 def focus_stop(page: Page, cdp: CDPSession) -> FocusStop | None:
     """Where the focus is now, once the page is at rest; None on the page itself."""
     regions = [selector for _, selector in REGIONS]
-    measured = page.evaluate(MEASURE_FOCUS, regions)
+    measured = page.evaluate(MEASURE_FOCUS, [regions, scripts_run(page)])
     if measured is None:
         return None
     return FocusStop(
@@ -220,6 +227,7 @@ def focus_stop(page: Page, cdp: CDPSession) -> FocusStop | None:
         name=accessible_name(page, cdp),
         region=measured["region"],
         on_screen=measured["onScreen"],
+        opacity=measured["opacity"],
         ring_contrast=measured["ringContrast"],
         left=measured["left"],
         right=measured["right"],

@@ -1,12 +1,6 @@
 // Accessibility touches to Material's pages. document$ fires on the first load
 // and after every instant navigation, once Material has rendered the content.
 document$.subscribe(() => {
-  // Glossary terms are <abbr title="definition"> (docs/includes/glossary.md).
-  // An abbr cannot take the keyboard focus by itself; once it can, Material's
-  // content.tooltips feature shows the definition on focus as well as on hover.
-  for (const term of document.querySelectorAll(".md-content abbr")) {
-    term.tabIndex = 0;
-  }
   // Material wraps each code block's copy button in a <nav>: one unnamed
   // navigation landmark per block. A copy button is not navigation, so the
   // wrapper gives up the landmark role; the button keeps its own label.
@@ -60,7 +54,13 @@ document$.subscribe(() => {
   button.addEventListener("click", () => drawer.click());
   // Material closes the drawer itself too (by a click on the checkbox), on
   // navigation or a click on the overlay: every way goes through this event.
-  drawer.addEventListener("change", () => setOpen(drawer.checked));
+  drawer.addEventListener("change", () => {
+    setOpen(drawer.checked);
+    // The current page's table of contents, left open, would lie over the menu
+    // the next time it opens: it closes with the menu.
+    const contents = sidebar()?.querySelector("#__toc:checked");
+    if (!drawer.checked && contents) contents.click();
+  });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && drawer.checked) drawer.click();
   });
@@ -86,12 +86,30 @@ document$.subscribe(() => {
   });
 })();
 
-// "Back to top" hides itself once the page is at the top, and would take the
-// focus with it: the focus goes to the top of the page, the skip link.
-document.addEventListener("click", (event) => {
-  if (event.target instanceof Element && event.target.closest(".md-top")) {
-    document.querySelector(".md-skip")?.focus();
+// The palette (overrides/partials/palette.html): one button per palette, and
+// Material shows the one of the palette in use. Pressed (Enter, Space, a click),
+// it checks the next palette's radio, which Material reads; the focus goes on to
+// the button Material shows then. Material's own Enter handler on the palette
+// would switch a second time and focus a hidden radio: it does not hear Enter here.
+document.addEventListener(
+  "keydown",
+  (event) => {
+    if (event.key === "Enter" && event.target.matches?.("[data-site-palette]")) {
+      event.stopPropagation();
+    }
+  },
+  true,
+);
+document.addEventListener("click", ({ target }) => {
+  const palette = target.closest?.("[data-site-palette]");
+  if (palette) {
+    const focused = document.activeElement === palette;
+    document.getElementById(palette.dataset.sitePalette).click();
+    if (focused) palette.parentElement.querySelector("button:not([hidden])").focus();
   }
+  // "Back to top" hides itself once the page is at the top, and would take the
+  // focus with it: the focus goes to the top of the page, the skip link.
+  if (target.closest?.(".md-top")) document.querySelector(".md-skip")?.focus();
 });
 
 // ---------------------------------------------------------------------------
@@ -111,18 +129,6 @@ document.addEventListener("click", (event) => {
     for (const button of document.querySelectorAll(".md-code__button[title]")) {
       button.setAttribute("aria-label", button.title);
       withoutDescription.observe(button, { attributeFilter: ["aria-describedby"] });
-    }
-  }
-
-  // A heading's "¶" permalink sits inside the heading, so the heading's name ends
-  // in "¶" and every heading adds a tab stop named "¶". The page's table of
-  // contents links to the same sections with their full titles, so the
-  // permalinks stay for the pointer only: hidden from assistive technology and
-  // out of the tab order.
-  function quietPermalinks() {
-    for (const link of document.querySelectorAll(".md-typeset .headerlink")) {
-      link.setAttribute("aria-hidden", "true");
-      link.tabIndex = -1;
     }
   }
 
@@ -161,11 +167,17 @@ document.addEventListener("click", (event) => {
   }
 
   // Escape hides the tooltips on show (WCAG 1.4.13) without moving the focus or
-  // the pointer; Material makes a new tooltip the next time one is wanted.
+  // the pointer. Material makes a new content tooltip (.md-tooltip2) the next time
+  // one is wanted. A header tooltip (the logo's, the palette's) is one element that
+  // Material fades in and out by a class: it fades out, and Material fades it in
+  // again the next time its button is pointed at or focused.
   function dismissTooltips(event) {
     if (event.key !== "Escape") return;
     for (const tooltip of document.querySelectorAll(".md-tooltip2--active")) {
       tooltip.hidden = true;
+    }
+    for (const tooltip of document.querySelectorAll(".md-tooltip--active")) {
+      tooltip.classList.remove("md-tooltip--active");
     }
   }
 
@@ -177,8 +189,90 @@ document.addEventListener("click", (event) => {
     document.addEventListener("keydown", dismissTooltips);
     document$.subscribe(() => {
       nameCopyButtons();
-      quietPermalinks();
       announceDialogMessages();
     });
   }
+})();
+
+// ---------------------------------------------------------------------------
+// Content tabs as tabs (WAI-ARIA's tabs pattern)
+// ---------------------------------------------------------------------------
+// pymdownx.tabbed writes a set of radios with their labels; Material puts a link
+// in each label ("#__tabbed_1_1") when it mounts the set. Radios without a group
+// name, and five links named "Python" going five places, were what a screen
+// reader met. With scripts, each label's link is a tab (the selected one the
+// set's tab stop), the labels' row a tab list named by the heading before it,
+// and each block a tab panel; arrow keys, Home and End move between the tabs and
+// show them. The radios, still what Material and the styles read, leave the tab
+// order. Without scripts the radios are the controls, as before.
+(() => {
+  // A set's radios, with each one's tab (its label's link, once Material has mounted
+  // the set) and block: pymdownx.tabbed writes the three in the same order.
+  const parts = (set) => {
+    const labels = set.querySelectorAll(":scope > .tabbed-labels > label");
+    const blocks = set.querySelectorAll(":scope > .tabbed-content > .tabbed-block");
+    return [...set.querySelectorAll(":scope > input")].map((input, index) => {
+      return [input, labels[index]?.firstElementChild, blocks[index]];
+    });
+  };
+
+  const showSelected = (set) => {
+    for (const [input, tab] of parts(set)) {
+      if (!tab) continue;
+      tab.ariaSelected = input.checked;
+      tab.tabIndex = input.checked ? 0 : -1;
+    }
+  };
+
+  // Returns whether the set had its links to make tabs of.
+  function makeTabs(set) {
+    const all = parts(set);
+    if (all.some(([, tab, panel]) => !tab || !panel)) return false;
+    const list = set.querySelector(":scope > .tabbed-labels");
+    list.role = "tablist";
+    // Named by the heading of the section the set is in.
+    const before = (heading) =>
+      heading.compareDocumentPosition(set) & Node.DOCUMENT_POSITION_FOLLOWING;
+    const headings = set.closest("article").querySelectorAll(":is(h1, h2, h3, h4, h5, h6)[id]");
+    list.ariaLabelledByElements = [...headings].filter(before).slice(-1);
+    for (const [input, tab, panel] of all) {
+      tab.role = "tab";
+      panel.role = "tabpanel";
+      tab.ariaControlsElements = [panel];
+      panel.ariaLabelledByElements = [tab];
+      input.tabIndex = -1;
+      input.ariaHidden = true;
+    }
+    showSelected(set);
+    return true;
+  }
+
+  document$.subscribe(() => {
+    for (const set of document.querySelectorAll(".md-content .tabbed-set")) {
+      if (makeTabs(set)) continue;
+      const mounted = new MutationObserver(() => makeTabs(set) && mounted.disconnect());
+      mounted.observe(set.querySelector(".tabbed-labels"), { childList: true, subtree: true });
+    }
+  });
+
+  // A radio changes by a click on its label, or by Material linking the sets.
+  document.addEventListener("change", (event) => {
+    const set = event.target.parentElement;
+    if (set?.matches(".tabbed-set")) showSelected(set);
+  });
+
+  document.addEventListener("keydown", (event) => {
+    const tab = event.target.closest?.(".tabbed-labels [role=tab]");
+    if (!tab || event.altKey || event.ctrlKey || event.metaKey) return;
+    const tabs = [...tab.parentElement.parentElement.querySelectorAll("[role=tab]")];
+    const at = tabs.indexOf(tab);
+    const keys = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: -1, " ": at, Enter: at };
+    if (!(event.key in keys)) return;
+    event.preventDefault();
+    const next = tabs.at(keys[event.key] % tabs.length);
+    // A click on the label checks its radio: Material shows the panel, moves its bar
+    // and, as for a reader's click, switches the other sets to the same language.
+    if (next !== tab) next.parentElement.click();
+    next.focus();
+  });
 })();
