@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
@@ -412,6 +412,21 @@ def test_a_page_left_out_of_nav_says_what_to_add_where(tmp_path: Path) -> None:
     assert (problem.file, problem.line) == ("mkdocs.yml", 2)
     assert "add a line for each to `nav` in mkdocs.yml" in problem.hint
     assert "`- Title: pricing.md`" in problem.hint
+
+
+def test_a_mistake_in_a_template_of_the_overrides_names_the_template_and_its_line(
+    tmp_path: Path,
+) -> None:
+    project = a_project(tmp_path, {"overrides/main.html": "{% extends 'base.html' %}\n{% if %}\n"})
+    loader = FileSystemLoader(str(tmp_path / "overrides"))
+
+    problem = only(
+        describe(raised(lambda: Environment(loader=loader).get_template("main.html")), project)
+    )
+
+    assert (problem.file, problem.line) == ("overrides/main.html", 2)
+    assert problem.message.startswith("TemplateSyntaxError: Expected an expression")
+    assert problem.excerpt == ("{% if %}",)
 
 
 def test_the_page_names_the_file_to_fix_and_shows_everything_as_text() -> None:

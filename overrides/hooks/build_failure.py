@@ -6,9 +6,9 @@ fix (relative to the project's root), its line as the writer's editor numbers it
 message of the tool that found it and a hint. It is never our own machinery (the hooks,
 the macros' modules other than `data.py`) that is named as the file to fix: a mistake in
 a page is placed in the page, a misspelt setting in `mkdocs.yml`, a missing snippet at the
-line that includes it. An error we have no words for is marked unrecognised, and the
-terminal shows its traceback. `error_page.py` renders a failure; the terminal prints
-`Problem.block()`.
+line that includes it, a template's syntax in the template of `overrides/`. An error we
+have no words for is marked unrecognised, and the terminal shows its traceback.
+`error_page.py` renders a failure; the terminal prints `Problem.block()`.
 """
 
 from __future__ import annotations
@@ -397,6 +397,21 @@ def _other_failure(error: BaseException, project: Project) -> BuildFailure:
         if rest and (project.root / named).is_file():
             return BuildFailure((Problem(rest, named),))
         return BuildFailure((Problem(message),))
+    if isinstance(error, TemplateSyntaxError) and error.filename:
+        # A template of the theme's overrides (`overrides/main.html`), not one installed.
+        template = _relative(error.filename, project.root)
+        if not Path(template).is_absolute() and not template.startswith("."):
+            line = error.lineno
+            return BuildFailure(
+                (
+                    Problem(
+                        f"{type(error).__name__}: {error.message}",
+                        template,
+                        line,
+                        excerpt=excerpt(project.text(template), line),
+                    ),
+                )
+            )
     frames = _project_frames(error.__traceback__, project.root)
     writers = [(file, line) for file, line in frames if file in WRITERS_CODE]
     if not writers:
