@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import get_files
 from mkdocs.utils import DuplicateFilter
+from watchdog.observers.polling import PollingObserver
 
 import keep_serving
 import serve_log
@@ -24,13 +26,21 @@ Rebuild = Callable[[], None]
 
 
 class StandInServer:
-    """What keep_serving uses of MkDocs' LiveReloadServer: its builder and its WSGI app."""
+    """What keep_serving uses of MkDocs' LiveReloadServer: its builder, its WSGI app and its
+    observer (watching nothing)."""
 
     mount_path = "/"
 
     def __init__(self, builder: Rebuild) -> None:
         self.builder = builder
         self.app: Callable[..., Iterable[bytes]] = self.site
+        self.observer = PollingObserver()
+
+    def watch(self, path: str) -> None:
+        raise AssertionError(f"{path}: the stand-in watched nothing")
+
+    def unwatch(self, path: str) -> None:
+        raise KeyError(path)  # as MkDocs' server says it watches no such path
 
     @staticmethod
     def site(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
@@ -208,3 +218,25 @@ def test_the_page_saved_last_is_built_first(project: Path, monkeypatch: pytest.M
     pages = [page.src_uri for page in files.documentation_pages()]
     assert (pages[0], pages[-1]) == ("b.md", "c.md")
     assert {file.src_uri for file in files} == {"a.md", "b.md", "c.md", "index.md", "style.css"}
+
+
+def test_saves_are_looked_for_every_tenth_of_a_second_in_what_mkdocs_watches(
+    project: Path,
+) -> None:
+    """MkDocs polls every 0.5 s: a quarter of a second's wait on average before a rebuild."""
+    server = LiveReloadServer(lambda: None, "127.0.0.1", 0, str(project / "site"))
+    server.watch(str(project / "docs"))
+    server.watch(str(project / "mkdocs.yml"))
+    server.watch(str(project / "mkdocs.yml"))  # twice: unwatched once, it stays watched
+    try:
+        keep_serving.on_serve(server, load_config(str(project / "mkdocs.yml")), lambda: None)
+        server.watch(str(project / "macros"))  # as MkDocs watches `watch:` of mkdocs.yml
+
+        assert server.observer.timeout == keep_serving.POLL_SECONDS
+        # watchdog watches a file through its folder
+        watched = {emitter.watch.path for emitter in server.observer.emitters}
+        assert watched == {str(project / "docs"), str(project), str(project / "macros")}
+        server.unwatch(str(project / "mkdocs.yml"))
+        assert str(project) in {emitter.watch.path for emitter in server.observer.emitters}
+    finally:
+        server.server_close()

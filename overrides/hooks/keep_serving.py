@@ -15,14 +15,15 @@ tabs to reload. While it lasts, every page request is answered at once with the 
 once the fix builds. Files other than pages are served as usual. A rebuild that failed
 while files were still being written (a `git checkout`, an editor saving several files) is
 run once more when they are. The page saved last is built first, so that a mistake in it
-shows without waiting for the pages before it. `mkdocs build` never runs `on_serve`: it
-fails as before and writes no error page.
+shows without waiting for the pages before it, and saves are looked for every 0.1 s.
+`mkdocs build` never runs `on_serve`: it fails as before and writes no error page.
 
 mkdocs-macros (`on_error_fail: true`) stops on a page that fails to render by calling
 `exit()`; the wrapper catches that too, so the server keeps running.
 
 What it relies on in MkDocs 1.6's server, none of it private: `server.builder`, which
-its rebuild loop calls; the WSGI app it serves (`get_app`/`set_app`, from wsgiref);
+its rebuild loop calls; the WSGI app it serves (`get_app`/`set_app`, from wsgiref); its
+`observer` (watchdog's, whose `emitters` tell what it watches) with `watch` and `unwatch`;
 and its live-reload address, `/livereload/<build>/<id>`, as its pages' script uses it.
 The serve tests fail if an upgrade changes one of them.
 """
@@ -42,6 +43,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from watchdog.observers.polling import PollingObserver
 
 # MkDocs puts a hook's own folder on the import path while it loads the hook, so the
 # modules beside this one import by their names.
@@ -58,6 +60,10 @@ LIVE_RELOAD = "/livereload/"
 # Files still being written are quiet for this long before the failed rebuild runs again.
 QUIET_SECONDS = 0.2
 QUIET_AT_MOST_SECONDS = 3.0
+# How often the watched files are polled for a save. MkDocs polls every 0.5 s, a quarter of a
+# second's wait on average before each rebuild; polling the docs, the macros and mkdocs.yml
+# takes under a millisecond.
+POLL_SECONDS = 0.1
 
 Environ = dict[str, Any]
 StartResponse = Callable[..., Any]
@@ -136,6 +142,7 @@ class _Showing:
 def on_serve(
     server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]
 ) -> LiveReloadServer:
+    poll_sooner(server, [config.docs_dir, config.config_file_path, *config.theme.dirs])
     project = Project.of(config)
     watched = [Path(config.config_file_path), Path(config.docs_dir), *map(Path, config.watch)]
     showing = _Showing()
@@ -170,6 +177,33 @@ def on_serve(
     assert site is not None  # LiveReloadServer sets its app when it is made
     server.set_app(_answer_pages_with_the_failure(site, showing, server.mount_path))
     return server
+
+
+def poll_sooner(server: LiveReloadServer, watched_first: Iterable[str]) -> None:
+    """The server's watches moved to an observer that polls every `POLL_SECONDS`, before the
+    server starts it, through MkDocs' own `unwatch` and `watch`: `watched_first` are the paths
+    MkDocs watches before `on_serve` (the docs, mkdocs.yml, the theme's folders with
+    `--watch-theme`); those it watches later (`watch:` in mkdocs.yml) go to the new observer by
+    themselves. Should the old observer keep a watch of another path, it is kept as it was."""
+    if server.observer.is_alive():
+        return
+    moved = {path: _unwatch_all(server, path) for path in dict.fromkeys(watched_first)}
+    if not server.observer.emitters:  # else watched by something we do not know: left as it was
+        server.observer = PollingObserver(timeout=POLL_SECONDS)
+    for path, times in moved.items():
+        for _ in range(times):
+            server.watch(path)
+
+
+def _unwatch_all(server: LiveReloadServer, path: str) -> int:
+    """How many times `path` was watched; it is not any more."""
+    times = 0
+    while True:
+        try:
+            server.unwatch(path)
+        except KeyError:  # not (or no longer) watched
+            return times
+        times += 1
 
 
 def files_state(paths: Iterable[Path]) -> FilesState:
