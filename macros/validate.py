@@ -10,11 +10,20 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import combinations
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urlsplit
 
 from .lookup import suggestion
-from .model import FACT_SLOT, SIDE_IDS, Citation, Comparison, Fact, RuleOfThumb, Signal
+from .model import (
+    FACT_SLOT,
+    SIDE_IDS,
+    Citation,
+    Comparison,
+    Fact,
+    FactKind,
+    RuleOfThumb,
+    Signal,
+)
 
 
 class DataError(ValueError):
@@ -77,8 +86,14 @@ def _problems(c: Comparison, today: date) -> Iterable[str]:
 
 
 def _fact_problems(facts: Sequence[Fact], today: date) -> Iterable[str]:
-    """A reader must be able to follow each fact's source and trust its review date."""
+    """A fact is of a known kind, and a reader must be able to follow its source and trust
+    its review date."""
     for fact in facts:
+        if fact.kind not in get_args(FactKind):
+            yield (
+                f"{_name(fact)}: field 'kind' is no kind of fact: {fact.kind!r}; "
+                f"{suggestion(fact.kind, get_args(FactKind), 'kinds')}"
+            )
         if not is_https_url(fact.source):
             yield f"{_name(fact)}: field 'source' is not an https URL: {fact.source!r}"
         if fact.reviewed > today:
@@ -99,12 +114,15 @@ def _rules_problems(fact: Fact, today: date) -> Iterable[str]:
         yield f"{where}.efforts' must list each accepted effort once: {rules.efforts}"
     if rules.default_effort not in rules.efforts:
         yield (
-            f"{where}.default_effort' {rules.default_effort!r} is not one of its efforts "
-            f"{list(rules.efforts)}"
+            f"{where}.default_effort' {rules.default_effort!r} is not one of its efforts; "
+            f"{suggestion(rules.default_effort, rules.efforts, 'efforts')}"
         )
     unknown = [effort for effort in rules.sampling_efforts if effort not in rules.efforts]
     if unknown:
-        yield f"{where}.sampling_efforts' names efforts the model does not accept: {unknown}"
+        yield (
+            f"{where}.sampling_efforts' names efforts the model does not accept: {unknown}; "
+            f"{suggestion(unknown[0], rules.efforts, 'efforts')}"
+        )
     if rules.max_output_tokens <= 0:
         yield f"{where}.max_output_tokens' must be positive: {rules.max_output_tokens}"
     for name in ("efforts_source", "sampling_source", "max_output_tokens_source"):

@@ -98,6 +98,28 @@ def test_the_datas_references_to_sides_and_facts_name_the_closest() -> None:
     ) in error.value.problems
 
 
+def test_the_datas_kinds_and_efforts_name_the_closest() -> None:
+    (model, rules), *_ = COMPARISON.chat_models()
+    effort = rules.efforts[-1]
+    misspelt = effort[:-1] + effort[-1] * 2  # "high" → "highh"
+    broken_rules = replace(rules, default_effort=misspelt, sampling_efforts=(misspelt,))
+    facts = [
+        replace(fact, kind="modle", rules=broken_rules) if fact == model else fact  # type: ignore[arg-type]
+        for fact in COMPARISON.facts
+    ]
+    with pytest.raises(DataError) as error:
+        validate(replace(COMPARISON, facts=tuple(facts)), "macros/data.py", date(2026, 11, 25))
+    said = "\n".join(error.value.problems)
+    assert (
+        f"Fact '{model.id}': field 'kind' is no kind of fact: 'modle'; did you mean `model`? "
+        "Known kinds: address, plan, model, billing"
+    ) in said
+    known = ", ".join(rules.efforts)
+    for field in ("default_effort", "sampling_efforts"):
+        assert f"field 'rules.{field}' " in said
+    assert said.count(f"; did you mean `{effort}`? Known efforts: {known}") == 2, said
+
+
 def test_a_misspelt_keyword_argument_names_the_closest_argument() -> None:
     with pytest.raises(UnknownName) as error:
         SITE_MACROS["cookbook_link"]("00-index", txt="the index")
