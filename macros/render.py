@@ -36,6 +36,13 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def unsearched(markdown: str) -> str:
+    """Markdown kept out of the search index, which every first view loads (Material's search
+    skips an element marked data-search-exclude): for what search would only find again, or
+    finds better by its section's title and prose."""
+    return f'<div data-search-exclude="" markdown>\n\n{markdown}\n\n</div>'
+
+
 def bullets(items: tuple[str, ...], indent: str = "") -> str:
     return "\n".join(f"{indent}- {item}" for item in items)
 

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
+from macros import decision
 from tests.support.helpers import PROJECT_ROOT, BuiltSite, nav_urls
 from tests.support.published import OWN_ASSETS, minified
 
@@ -83,3 +84,12 @@ def test_search_finds_each_section_by_its_prose_not_its_code(site: BuiltSite) ->
 def test_no_page_asks_for_an_icon_file(site: BuiltSite, url_path: str) -> None:
     icons = site.soup(url_path).select("link[rel~=icon]")
     assert [str(icon["href"]).split(",")[0] for icon in icons] == ["data:image/svg+xml"]
+
+
+def test_search_finds_no_buttons_of_the_decision_helper(site: BuiltSite) -> None:
+    """The helper's result box is controls and verdict templates, not a section to find; its
+    element must not be a <div>, whose first inner </div> ends Material's exclusion."""
+    index = json.loads(site.path(SEARCH_INDEX).read_text(encoding="utf-8"))
+    texts = " ".join(section["text"] for section in index["docs"])
+    for label in (decision.CLEAR_LABEL, decision.SHARE_LABEL):
+        assert label not in texts, f"the search index holds the button {label!r}"
