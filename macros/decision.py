@@ -163,7 +163,11 @@ def result(c: Comparison) -> str:
     return "\n".join(
         (
             f'<form id="{FORM_ID}" autocomplete="off"></form>',
-            f'<div class="decision-result" id="{RESULT_ID}" hidden markdown="block">',
+            # The box's words are the form's and the verdicts': out of the search index. A
+            # <section>, not a <div>: Material's search matches the end of an excluded element
+            # by its tag, so the first inner </div> would end the exclusion.
+            f'<section class="decision-result" id="{RESULT_ID}" hidden data-search-exclude=""'
+            ' markdown="block">',
             f'<p class="decision-result__title" id="{RESULT_ID}-title">{RESULT_TITLE}</p>',
             # Only the verdict's headline is announced; the details follow it, read on demand.
             f'<div class="decision-result__live" role="status" aria-live="polite" '
@@ -181,6 +185,6 @@ def result(c: Comparison) -> str:
             "",
             "</div>",
             payload_element(c),
-            "</div>",
+            "</section>",
         )
     )

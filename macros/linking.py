@@ -2,13 +2,14 @@
 
 Pure functions: the contract and the site's address in, Markdown out.
 Each URL is shown in full (what a cookbook author copies) and linked through
-its Markdown source, so MkDocs checks every page and anchor on each build.
+its Markdown source, so MkDocs checks every page and anchor on each build. The lists
+of addresses stay out of the search index: a reader finds them by their sections.
 """
 
 from __future__ import annotations
 
 from .contract import FILES, Anchor, Contract, PublicPage
-from .render import table
+from .render import table, unsearched
 
 
 def canonical_url(site_url: str, path: str, anchor: str = "") -> str:
@@ -26,7 +27,7 @@ def page_table(site_url: str, contract: Contract) -> str:
     rows: list[tuple[str, ...]] = [
         (page.label, _source_link(site_url, page)) for page in contract.pages
     ]
-    return table(("Page", "Canonical URL"), rows)
+    return unsearched(table(("Page", "Canonical URL"), rows))
 
 
 def anchor_table(site_url: str, contract: Contract) -> str:
@@ -35,21 +36,23 @@ def anchor_table(site_url: str, contract: Contract) -> str:
         for page in contract.pages
         for anchor in page.anchors
     ]
-    return table(("Section", "Anchor", "URL"), rows)
+    return unsearched(table(("Section", "Anchor", "URL"), rows))
 
 
 def file_table(site_url: str) -> str:
     rows: list[tuple[str, ...]] = [
         (file.label, f"`{canonical_url(site_url, file.path)}`") for file in FILES
     ]
-    return table(("File", "URL"), rows)
+    return unsearched(table(("File", "URL"), rows))
 
 
 def legacy_list(site_url: str, contract: Contract) -> str:
-    return "\n".join(
-        f"- `{canonical_url(site_url, url)}` → `{canonical_url(site_url, legacy.target)}`"
-        for legacy in contract.legacy_paths
-        for url in legacy.urls()
+    return unsearched(
+        "\n".join(
+            f"- `{canonical_url(site_url, url)}` → `{canonical_url(site_url, legacy.target)}`"
+            for legacy in contract.legacy_paths
+            for url in legacy.urls()
+        )
     )
 
 

@@ -37,6 +37,13 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def unsearched(markdown: str) -> str:
+    """Markdown kept out of the search index, which every first view loads (Material's search
+    skips an element marked data-search-exclude): for what search would only find again, or
+    finds better by its section's title and prose."""
+    return f'<div data-search-exclude="" markdown>\n\n{markdown}\n\n</div>'
+
+
 def bullets(items: tuple[str, ...], indent: str = "") -> str:
     return "\n".join(f"{indent}- {item}" for item in items)
 
@@ -97,7 +104,9 @@ def model_rules_table(c: Comparison) -> str:
         sampling = rules.sampling_efforts
         rows.append(
             (
-                fact_value(c, chat_model.id),
+                # A link to the model's page: where the rules were read, and on a phone, where
+                # the table scrolls sideways, something in it for the keyboard to reach.
+                f"[{fact_value(c, chat_model.id)}]({chat_model.source})",
                 efforts,
                 f"only at {_code_list(sampling, 'or')}" if sampling else "never",
                 f"{rules.max_output_tokens:,}",
@@ -109,8 +118,8 @@ def model_rules_table(c: Comparison) -> str:
         "`temperature`, `top_p`",
         "`max_output_tokens` up to",
     )
-    # Out of the search index, which every first view loads: its words are found elsewhere.
-    return f'<div data-search-exclude="" markdown>\n\n{table(header, rows)}\n\n</div>'
+    # Its words are found elsewhere on the page.
+    return unsearched(table(header, rows))
 
 
 def rules_as_of(c: Comparison) -> str:

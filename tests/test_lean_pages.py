@@ -9,7 +9,6 @@ per token, have their own tests (test_code_colours.py).
 from __future__ import annotations
 
 import json
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,26 +17,17 @@ from typing import Any
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from tests.support.helpers import DOCS, PROJECT_ROOT, BuiltSite, nav_urls
+from macros import decision
+from tests.support.helpers import PROJECT_ROOT, BuiltSite, nav_urls
+from tests.support.published import OWN_ASSETS, minified
 
 SEARCH_INDEX = "search/search_index.json"
-OWN_ASSETS = sorted(
-    path.relative_to(DOCS).as_posix()
-    for path in (DOCS / "assets").rglob("*")
-    if path.suffix in {".css", ".js"}
-)
 
 
 def minify_settings() -> dict[str, Any]:
     with (PROJECT_ROOT / "mkdocs.yml").open(encoding="utf-8") as file:
         plugins = yaml_load(file)["plugins"]
     return next(plugin["minify"] for plugin in plugins if "minify" in plugin)
-
-
-def minified(asset: str) -> str:
-    """Where the minify plugin publishes `asset`: `x.css` as `x.min.css`."""
-    stem, _, suffix = asset.rpartition(".")
-    return f"{stem}.min.{suffix}"
 
 
 def test_the_site_has_its_own_stylesheets_and_scripts() -> None:
@@ -61,46 +51,6 @@ def test_an_asset_is_published_minified_without_its_comments(site: BuiltSite, as
     assert "\n  " not in published  # nor its indentation
     if asset.endswith(".js"):
         assert "\n//" not in published
-
-
-def selectors(stylesheet: str) -> set[str]:
-    """Every selector of a stylesheet's rules, written one way: white space only where it
-    means something (a descendant combinator), none around `>`, `+`, `~`, `,` and brackets."""
-    found: set[str] = set()
-    text = re.sub(r"/\*.*?\*/", "", stylesheet, flags=re.DOTALL)
-    for prelude in re.findall(r"([^{};]+)\{", text):
-        if prelude.strip().startswith("@"):
-            continue
-        selector = " ".join(prelude.split())
-        selector = re.sub(r"\s*([>+~,()])\s*", r"\1", selector)
-        found.update(part for part in split_top_level(selector) if part)
-    return found
-
-
-def split_top_level(selector_list: str) -> list[str]:
-    """A selector list split at its commas, but not those inside `:is(…)` and the like."""
-    parts: list[str] = []
-    depth, current = 0, ""
-    for character in selector_list:
-        depth += {"(": 1, ")": -1}.get(character, 0)
-        if character == "," and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += character
-    return [*parts, current]
-
-
-@pytest.mark.parametrize("stylesheet", [asset for asset in OWN_ASSETS if asset.endswith(".css")])
-def test_a_published_stylesheet_keeps_every_selector(site: BuiltSite, stylesheet: str) -> None:
-    """The minifier must not change what a rule applies to: it once read
-    `.picture :is(.frame)` (the frames inside the picture) as `.picture:is(.frame)`."""
-    written = selectors((DOCS / stylesheet).read_text(encoding="utf-8"))
-    published = selectors(site.path(minified(stylesheet)).read_text(encoding="utf-8"))
-    assert written - published == set(), (
-        f"the published {minified(stylesheet)} changed these selectors of docs/{stylesheet};"
-        " write them so the minifier keeps them (a descendant `:is(…)` as `*:is(…)`, say)"
-    )
 
 
 @pytest.mark.parametrize("script", [asset for asset in OWN_ASSETS if asset.endswith(".js")])
@@ -134,3 +84,12 @@ def test_search_finds_each_section_by_its_prose_not_its_code(site: BuiltSite) ->
 def test_no_page_asks_for_an_icon_file(site: BuiltSite, url_path: str) -> None:
     icons = site.soup(url_path).select("link[rel~=icon]")
     assert [str(icon["href"]).split(",")[0] for icon in icons] == ["data:image/svg+xml"]
+
+
+def test_search_finds_no_buttons_of_the_decision_helper(site: BuiltSite) -> None:
+    """The helper's result box is controls and verdict templates, not a section to find; its
+    element must not be a <div>, whose first inner </div> ends Material's exclusion."""
+    index = json.loads(site.path(SEARCH_INDEX).read_text(encoding="utf-8"))
+    texts = " ".join(section["text"] for section in index["docs"])
+    for label in (decision.CLEAR_LABEL, decision.SHARE_LABEL):
+        assert label not in texts, f"the search index holds the button {label!r}"

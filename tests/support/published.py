@@ -5,11 +5,25 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from tests.support.helpers import DOCS
+
 SITEMAP_NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 # A URL no page has: the server answers it with the site's 404 page.
 MISSING_PAGE = "no-such-page/"
 # The palette follows the system at first: Chromium's emulated colour scheme → Material's scheme.
 SCHEMES = {"light": "default", "dark": "slate"}
+# The site's own stylesheets and scripts, as written under docs/.
+OWN_ASSETS = sorted(
+    path.relative_to(DOCS).as_posix()
+    for path in (DOCS / "assets").rglob("*")
+    if path.suffix in {".css", ".js"}
+)
+
+
+def minified(asset: str) -> str:
+    """Where the minify plugin publishes `asset`: `x.css` as `x.min.css`."""
+    stem, _, suffix = asset.rpartition(".")
+    return f"{stem}.min.{suffix}"
 
 
 def page_id(url_path: str) -> str:
