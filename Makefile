@@ -24,8 +24,9 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 
 .PHONY: serve test lint uses build facts bench clean cookbook cookbook-check
 
-# make serve DEV_ADDR=127.0.0.1:8001 serves on another port.
-DEV_ADDR := 127.0.0.1:8000
+# make serve DEV_ADDR=127.0.0.1:8001 serves on another port (DEV_ADDR from the environment
+# too, as UV_PYTHON). It answers only this machine; SERVE_ALLOWED_HOSTS=name,… adds names.
+DEV_ADDR ?= 127.0.0.1:8000
 serve: $(VENV)/.synced
 	$(BIN)/mkdocs serve --dev-addr $(DEV_ADDR)
 

@@ -20,6 +20,10 @@ def define_env(env: Any) -> None:
     importlib.import_module(f"{__name__}.mkdocs_env").define_env(env)
 
 
+def on_pre_page_macros(env: Any) -> None:
+    importlib.import_module(f"{__name__}.mkdocs_env").on_pre_page_macros(env)
+
+
 def on_post_page_macros(env: Any) -> None:
     importlib.import_module(f"{__name__}.mkdocs_env").on_post_page_macros(env)
 

@@ -19,6 +19,8 @@ from typing import Any, Literal, cast, get_args
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
+from .lookup import suggestion
+
 # The title's words as a reader hears them: without decoration hidden from screen readers
 # (an emoji in `<span aria-hidden="true">`), nor any other tag.
 _HIDDEN = re.compile(r"<(\w+)[^>]*\baria-hidden=\"true\"[^>]*>.*?</\1>")
@@ -136,7 +138,8 @@ def public_page(title: str, source: str, docs_dir: Path) -> PublicPage:
     cookbook = meta.get("cookbook", "whole")
     if cookbook not in get_args(CookbookPart):
         raise ContractError(
-            f"{where} 'cookbook': {cookbook!r} is not one of {get_args(CookbookPart)}"
+            f"{where} 'cookbook': {cookbook!r} is not a value it takes; "
+            f"{suggestion(str(cookbook), get_args(CookbookPart), 'values')}"
         )
     anchors = meta.get("anchors") or {}
     if not isinstance(anchors, Mapping):

@@ -8,7 +8,10 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+import jinja2
+
 from . import contract, credit, decision, export, facts, legacy, linking, picture, render
+from .calls import checked, naming_undefined
 from .contract import Contract
 from .data import COMPARISON
 from .model import Comparison
@@ -18,13 +21,20 @@ DATA_FILE = Path(__file__).with_name("data.py")
 
 Macro = Callable[..., str]
 
+# The variable holding the names of the site's own macros, which an unknown name's error lists.
+SITE_MACROS = "site_macros"
+
 
 class MacrosEnv(Protocol):
     """The part of mkdocs-macros' environment this module uses."""
 
     conf: Mapping[str, Any]
     variables: dict[str, Any]
+    macros: Mapping[str, Macro]
     markdown: str
+
+    @property
+    def env(self) -> jinja2.Environment: ...
 
     def macro(self, function: Macro, name: str = "") -> Macro: ...
 
@@ -56,7 +66,7 @@ def macros(
         "decision_checklist": decision.checklist_form,
         "decision_result": decision.result,
     }
-    return {
+    bound: dict[str, Macro] = {
         **{name: partial(function, comparison) for name, function in on_data.items()},
         "cookbook_link": partial(render.cookbook_link, comparison, cookbook_base_url),
         "link_pages": partial(linking.page_table, site_url, public),
@@ -65,6 +75,7 @@ def macros(
         "link_legacy": partial(linking.legacy_list, site_url, public),
         "link_files": partial(linking.file_table, site_url),
     }
+    return {name: checked(name, function) for name, function in bound.items()}
 
 
 def define_env(env: MacrosEnv) -> None:
@@ -76,10 +87,23 @@ def define_env(env: MacrosEnv) -> None:
     cookbook_base_url = env.conf["extra"]["cookbook_base_url"]
     # For the theme's footer (overrides/partials/copyright.html), 404 page included.
     env.conf["extra"]["credit"] = credit.footer_credit(cookbook_base_url, public.original_page)
-    for name, function in macros(
-        comparison, public, env.conf["site_url"], cookbook_base_url
-    ).items():
+    site_macros = macros(comparison, public, env.conf["site_url"], cookbook_base_url)
+    for name, function in site_macros.items():
         env.macro(function, name)
+    env.variables[SITE_MACROS] = tuple(site_macros)
+
+
+def on_pre_page_macros(env: MacrosEnv) -> None:
+    """An unknown macro or variable in a page names the closest known one.
+
+    mkdocs-macros makes its Jinja environment after `define_env`, so the environment's
+    `undefined` (strict, from `on_undefined: strict`) is replaced here, before each page."""
+    jinja = env.env
+    if not getattr(jinja.undefined, "names_the_closest", False):
+        jinja.undefined = naming_undefined(
+            known=lambda: [*jinja.globals, *env.variables],
+            listed=lambda: env.variables.get(SITE_MACROS, ()),
+        )
 
 
 def on_post_page_macros(env: MacrosEnv) -> None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from .lookup import find
+
 SideId = Literal["chatgpt", "platform"]
 SIDE_IDS: tuple[SideId, ...] = ("chatgpt", "platform")
 
@@ -205,19 +207,16 @@ class Comparison:
     cookbook_pages: tuple[CookbookPage, ...]
 
     def side(self, side_id: str) -> Side:
-        for side in self.sides:
-            if side.id == side_id:
-                return side
-        raise KeyError(side_id)
+        """The side `side_id`; a misspelt id raises `UnknownName` with the closest one."""
+        return find("side", side_id, {side.id: side for side in self.sides})
 
     def fact(self, fact_id: str) -> Fact:
-        for fact in self.facts:
-            if fact.id == fact_id:
-                return fact
-        raise KeyError(fact_id)
+        """The fact `fact_id`; a misspelt id raises `UnknownName` with the closest one."""
+        return find("fact", fact_id, {fact.id: fact for fact in self.facts})
 
     def signals_for(self, side_id: str) -> tuple[Signal, ...]:
-        return tuple(signal for signal in self.signals if signal.side == side_id)
+        side = self.side(side_id)
+        return tuple(signal for signal in self.signals if signal.side == side.id)
 
     def chat_models(self) -> tuple[tuple[Fact, ModelRules], ...]:
         """The models that answer on the Responses API, with their rules: facts that have rules."""

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from itertools import groupby, zip_longest
 
 from .facts import fact_markup, long_date, time_markup
+from .lookup import find
 from .model import FACT_SLOT, Comparison, CookbookPage, RuleOfThumb, Side, Signal
 
 SIDE_LIST_FIELDS = (
@@ -72,9 +73,9 @@ def thinking_mottos(c: Comparison) -> str:
 
 
 def side_list(c: Comparison, side_id: str, field: str) -> str:
-    if field not in SIDE_LIST_FIELDS:
-        raise ValueError(f"side_list: unknown field {field!r}; expected one of {SIDE_LIST_FIELDS}")
-    items: tuple[str, ...] = getattr(c.side(side_id), field)
+    side = c.side(side_id)
+    find("side_list field", field, dict.fromkeys(SIDE_LIST_FIELDS))
+    items: tuple[str, ...] = getattr(side, field)
     return bullets(items)
 
 
@@ -230,12 +231,8 @@ def rule_of_thumb(c: Comparison) -> str:
 
 
 def cookbook_page(c: Comparison, name: str) -> CookbookPage:
-    """The cookbook page called `name`, or a `KeyError` that names the unknown page."""
-    for page in c.cookbook_pages:
-        if page.name == name:
-            return page
-    known = ", ".join(page.name for page in c.cookbook_pages)
-    raise KeyError(f"unknown cookbook page {name!r}; known pages: {known}")
+    """The cookbook page called `name`; a misspelt name raises `UnknownName` with the closest."""
+    return find("cookbook page", name, {page.name: page for page in c.cookbook_pages})
 
 
 def cookbook_url(base_url: str, path: str) -> str:

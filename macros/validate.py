@@ -10,10 +10,20 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import combinations
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urlsplit
 
-from .model import FACT_SLOT, SIDE_IDS, Citation, Comparison, Fact, RuleOfThumb, Signal
+from .lookup import suggestion
+from .model import (
+    FACT_SLOT,
+    SIDE_IDS,
+    Citation,
+    Comparison,
+    Fact,
+    FactKind,
+    RuleOfThumb,
+    Signal,
+)
 
 
 class DataError(ValueError):
@@ -43,14 +53,18 @@ def _problems(c: Comparison, today: date) -> Iterable[str]:
         for record in records:
             yield from _empty_text(record)
 
-    fact_ids = {fact.id for fact in c.facts}
+    fact_ids = [fact.id for fact in c.facts]
     side_ids = [side.id for side in c.sides]
     if sorted(side_ids) != sorted(SIDE_IDS):
         yield f"sides: expected exactly {list(SIDE_IDS)}, found {side_ids}"
     for side in c.sides:
         for field in ("address_fact", "payment_fact"):
-            if getattr(side, field) not in fact_ids:
-                yield f"{_name(side)}: field '{field}' names no fact: {getattr(side, field)!r}"
+            named = getattr(side, field)
+            if named not in fact_ids:
+                yield (
+                    f"{_name(side)}: field '{field}' names no fact: {named!r}; "
+                    f"{suggestion(named, fact_ids, 'facts')}"
+                )
         if not c.signals_for(side.id):
             yield f"{_name(side)}: no signal of the decision checklist points to it"
         if side.payment.count(FACT_SLOT) != 1:
@@ -62,15 +76,24 @@ def _problems(c: Comparison, today: date) -> Iterable[str]:
     pointing: tuple[Signal | RuleOfThumb, ...] = (*c.signals, *c.rules_of_thumb)
     for record in pointing:
         if record.side not in SIDE_IDS:
-            yield f"{_name(record)}: field 'side' points at no side: {record.side!r}"
+            yield (
+                f"{_name(record)}: field 'side' points at no side: {record.side!r}; "
+                f"{suggestion(record.side, SIDE_IDS, 'sides')}"
+            )
 
     yield from _verdict_coverage(c)
     yield from _fact_problems(c.facts, today)
 
 
 def _fact_problems(facts: Sequence[Fact], today: date) -> Iterable[str]:
-    """A reader must be able to follow each fact's source and trust its review date."""
+    """A fact is of a known kind, and a reader must be able to follow its source and trust
+    its review date."""
     for fact in facts:
+        if fact.kind not in get_args(FactKind):
+            yield (
+                f"{_name(fact)}: field 'kind' is no kind of fact: {fact.kind!r}; "
+                f"{suggestion(fact.kind, get_args(FactKind), 'kinds')}"
+            )
         if not is_https_url(fact.source):
             yield f"{_name(fact)}: field 'source' is not an https URL: {fact.source!r}"
         if fact.reviewed > today:
@@ -91,12 +114,15 @@ def _rules_problems(fact: Fact, today: date) -> Iterable[str]:
         yield f"{where}.efforts' must list each accepted effort once: {rules.efforts}"
     if rules.default_effort not in rules.efforts:
         yield (
-            f"{where}.default_effort' {rules.default_effort!r} is not one of its efforts "
-            f"{list(rules.efforts)}"
+            f"{where}.default_effort' {rules.default_effort!r} is not one of its efforts; "
+            f"{suggestion(rules.default_effort, rules.efforts, 'efforts')}"
         )
     unknown = [effort for effort in rules.sampling_efforts if effort not in rules.efforts]
     if unknown:
-        yield f"{where}.sampling_efforts' names efforts the model does not accept: {unknown}"
+        yield (
+            f"{where}.sampling_efforts' names efforts the model does not accept: {unknown}; "
+            f"{suggestion(unknown[0], rules.efforts, 'efforts')}"
+        )
     if rules.max_output_tokens <= 0:
         yield f"{where}.max_output_tokens' must be positive: {rules.max_output_tokens}"
     for name in ("efforts_source", "sampling_source", "max_output_tokens_source"):
@@ -139,9 +165,11 @@ def _lifecycle_problems(fact: Fact, today: date) -> Iterable[str]:
 def _verdict_coverage(c: Comparison) -> Iterable[str]:
     """Every combination of ticked sides, none included, needs exactly one verdict."""
     for verdict in c.verdicts:
-        unknown = set(verdict.sides) - set(SIDE_IDS)
-        if unknown:
-            yield f"{_name(verdict)}: field 'sides' names no side: {sorted(unknown)}"
+        for unknown in sorted(set(verdict.sides) - set(SIDE_IDS)):
+            yield (
+                f"{_name(verdict)}: field 'sides' names no side: {unknown!r}; "
+                f"{suggestion(unknown, SIDE_IDS, 'sides')}"
+            )
     for size in range(len(SIDE_IDS) + 1):
         for combination in combinations(SIDE_IDS, size):
             matching = [v for v in c.verdicts if v.sides == frozenset(combination)]

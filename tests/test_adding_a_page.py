@@ -37,10 +37,10 @@ ChatGPT asks of you, and the [decision checklist](decide.md#rule-of-thumb) which
 NAV_LINE = "  - Responsibilities: responsibilities.md\n"
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A writer's clone of the project, as its files are now, with the new page committed."""
-    project = tmp_path_factory.mktemp("added") / "project"
+def a_clone_with(page_text: str, destination: Path) -> Path:
+    """A writer's clone of the project, as its files are now, with a new page committed:
+    its Markdown file and one line of `nav`."""
+    project = destination / "project"
     tracked = subprocess.run(
         ["git", "ls-files", "-z"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
     ).stdout.split("\0")
@@ -52,7 +52,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if (PROJECT_ROOT / "node_modules").is_dir():
         (project / "node_modules").symlink_to(PROJECT_ROOT / "node_modules")
     # The two edits.
-    (project / "docs" / "pricing-notes.md").write_text(NEW_PAGE, encoding="utf-8")
+    (project / "docs" / "pricing-notes.md").write_text(page_text, encoding="utf-8")
     replace_in_file(
         project / "mkdocs.yml", NAV_LINE, NAV_LINE + "  - Pricing notes: pricing-notes.md\n"
     )
@@ -62,8 +62,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-def test_the_checks_that_cover_pages_pass_with_the_new_page(project: Path) -> None:
-    result = subprocess.run(
+def quick_checks(project: Path, *selection: str) -> subprocess.CompletedProcess[str]:
+    """The quick suite (no browser, nothing slow), or the named test files, run in `project`."""
+    return subprocess.run(
         [
             sys.executable,
             "-m",
@@ -73,6 +74,7 @@ def test_the_checks_that_cover_pages_pass_with_the_new_page(project: Path) -> No
             "no:cacheprovider",
             "-m",
             "not browser and not slow",
+            *selection,
         ],
         cwd=project,
         env=mkdocs_env(),
@@ -80,8 +82,40 @@ def test_the_checks_that_cover_pages_pass_with_the_new_page(project: Path) -> No
         text=True,
         check=False,
     )
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return a_clone_with(NEW_PAGE, tmp_path_factory.mktemp("added"))
+
+
+def test_the_checks_that_cover_pages_pass_with_the_new_page(project: Path) -> None:
+    result = quick_checks(project)
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
     assert " passed" in result.stdout.splitlines()[-1], result.stdout[-2000:]
+
+
+def test_a_step_left_out_fails_saying_what_to_add_where(tmp_path: Path) -> None:
+    """The page without its description and without a link to another page: the checks
+    name the file and say what to add to it (README's "How to add a page")."""
+    description = NEW_PAGE[NEW_PAGE.index("description:") : NEW_PAGE.index("anchors:")]
+    forgetful = NEW_PAGE.replace(description, "")
+    for link, words in (
+        ("[ChatGPT page](chatgpt.md)", "ChatGPT page"),
+        ("[decision checklist](decide.md#rule-of-thumb)", "decision checklist"),
+    ):
+        forgetful = forgetful.replace(link, words)
+    result = quick_checks(a_clone_with(forgetful, tmp_path), "tests/test_site.py")
+    said = " ".join(result.stdout.split())
+    assert result.returncode == 1, said[-4000:]
+    for words in (
+        "docs/pricing-notes.md has no description: add `description:",
+        "to its front matter",
+        "docs/pricing-notes.md links to no other page of the guide in its text: add one",
+        # The page before it in `nav`, as the page would link it.
+        "as `[words of yours](responsibilities.md)`",
+    ):
+        assert words in said, said[-4000:]
 
 
 def test_the_new_page_is_published_everywhere_pages_are(project: Path, tmp_path: Path) -> None:

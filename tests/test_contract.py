@@ -141,7 +141,11 @@ def test_each_page_of_nav_is_in_the_contract_in_its_order_with_its_title(tmp_pat
 @pytest.mark.parametrize(
     ("front_matter", "message"),
     [
-        ("cookbook: maybe", r"docs/x\.md: front matter 'cookbook': 'maybe' is not one of"),
+        (
+            "cookbook: nnone",
+            r"docs/x\.md: front matter 'cookbook': 'nnone' is not a value it takes; "
+            r"did you mean `none`\? Known values: whole, introduction, none",
+        ),
         ("anchors: [first]", r"docs/x\.md: front matter 'anchors': expected `id: label` lines"),
     ],
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
 
@@ -32,7 +33,12 @@ def test_every_markdown_page_is_in_the_navigation() -> None:
         for path in DOCS.rglob("*.md")
         if not path.relative_to(DOCS).as_posix().startswith(("includes/", "examples/"))
     }
-    assert published <= in_nav
+    missing = sorted(published - in_nav)
+    assert not missing, "\n".join(
+        f"docs/{source} is not in `nav`: add a line `- Its title: {source}` to `nav` in "
+        "mkdocs.yml, where it belongs in the guide's order"
+        for source in missing
+    )
 
 
 def test_the_strict_build_has_no_warnings(site: BuiltSite) -> None:
@@ -59,14 +65,27 @@ def test_each_page_links_across_to_another_page_in_its_text(site: BuiltSite, url
         for href in (attribute(a, "href") for a in site.article(url_path).select("a[href]"))
         if not href.startswith(("#", "http"))
     }
-    assert targets & (set(URLS) - {url_path}), url_path
+    source = next(source for source, url in PAGES if url == url_path)
+    folder = posixpath.dirname(source) or "."
+    # The page before it in `nav` (after it, for the first), named as the page would link it.
+    at = URLS.index(url_path)
+    neighbour = PAGES[at - 1 if at else at + 1][0]
+    others = [posixpath.relpath(other, folder) for other, url in PAGES if url != url_path]
+    assert targets & (set(URLS) - {url_path}), (
+        f"docs/{source} links to no other page of the guide in its text: add one to it, "
+        f"as `[words of yours]({posixpath.relpath(neighbour, folder)})` "
+        f"(the guide's pages: {', '.join(others)})"
+    )
 
 
 @pytest.mark.parametrize(("source", "url_path"), PAGES)
 def test_each_page_has_its_own_description(site: BuiltSite, source: str, url_path: str) -> None:
     _, front_matter = meta.get_data((DOCS / source).read_text(encoding="utf-8"))
     description = site.soup(url_path).find("meta", attrs={"name": "description"})
-    assert front_matter.get("description"), f"{source} has no description"
+    assert front_matter.get("description"), (
+        f"docs/{source} has no description: add `description: One or two sentences that say "
+        "what the page answers.` to its front matter, between the `---` lines at its top"
+    )
     assert description is not None
     assert normalize(attribute(description, "content")) == normalize(front_matter["description"])
 

@@ -34,6 +34,7 @@ import jinja2
 from mkdocs.utils.meta import get_data
 
 from macros import facts, render
+from macros.calls import checked, naming_undefined
 from macros.contract import Contract, PublicPage
 from macros.linking import canonical_url
 from macros.mkdocs_env import macros
@@ -98,9 +99,11 @@ def github_macros(
     """The site's macros, with the GitHub forms of those that cannot be shown there."""
     return {
         **macros(c, contract, site_url, cookbook_root(contract)),
-        "decision_checklist": partial(render.checklist, c),
-        "decision_result": partial(decision_helper_line, site_url, contract),
-        "mental_model_picture": lambda: "",
+        "decision_checklist": checked("decision_checklist", partial(render.checklist, c)),
+        "decision_result": checked(
+            "decision_result", partial(decision_helper_line, site_url, contract)
+        ),
+        "mental_model_picture": checked("mental_model_picture", lambda: ""),
     }
 
 
@@ -177,10 +180,12 @@ def export_page(
     `guide_pages` to its file's text, and `glossary` holds the abbreviations the site
     appends to every page. The first page keeps its headings, the others go one level
     down under it."""
-    environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
-    environment.globals.update(
-        {**github_macros(c, contract, site_url), "comparison": c, "contract": contract}
+    page_macros = github_macros(c, contract, site_url)
+    environment = jinja2.Environment(
+        undefined=naming_undefined(known=lambda: environment.globals, listed=lambda: page_macros),
+        autoescape=False,
     )
+    environment.globals.update({**page_macros, "comparison": c, "contract": contract})
     exported = guide_pages(contract)
     rendered = {page.source: _rendered(page, pages[page.source], environment) for page in exported}
 

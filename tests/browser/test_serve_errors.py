@@ -1,14 +1,16 @@
-"""Under `mkdocs serve`, the open tab shows a broken edit by itself and comes back once it is fixed.
+"""Under `mkdocs serve`, the open tab shows a mistake by itself and comes back once it is fixed.
 
 One server for the session (`served_copy`) and one reading tab for the module: each case
-breaks one file of the served copy, waits for the tab to switch to the error page (the test
-never reloads it), opens another page in a second tab, which must answer at once, then mends
-the file and waits for the first tab to show the mended value. The error page itself is
-checked in both palettes and on a phone.
+breaks one file of the served copy, waits for the tab to switch to the error page naming
+the file, the line and the hint (or, for a broken link, to show the page with its notice;
+the test never reloads it), opens another page in a second tab, which must answer at once,
+then mends the file and waits for the first tab to show the mended value. The error page
+itself is checked in both palettes and on a phone.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from build_failure import BuildFailure
+from build_failure import BuildFailure, Problem
 from error_page import render
 from tests.support.broken_edits import CASES, OTHER_PAGE, PAGE, fresh_value
 from tests.support.helpers import Server
@@ -43,45 +45,63 @@ def reading_tab(browser: Browser, served_copy: tuple[Path, Server]) -> Iterator[
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_the_open_tab_shows_the_error_and_returns_once_fixed(
+def test_the_open_tab_shows_the_mistake_and_returns_once_fixed(
     browser: Browser, served_copy: tuple[Path, Server], reading_tab: Page, case: str
 ) -> None:
     project, server = served_copy
     edit = CASES[case]
     path = project / edit.file
     good_text = path.read_text(encoding="utf-8")
+    broken = edit.breaks(good_text)
     tab = reading_tab
     expect(tab.locator("article")).to_be_visible()
     new_value = fresh_value()
+    asked: list[str] = []
+    tab.on("request", lambda request: asked.append(request.url))
 
-    path.write_text(edit.breaks(good_text), encoding="utf-8")
+    path.write_text(broken, encoding="utf-8")
     try:
-        expect(tab.locator("h1")).to_have_text(f"Fix {edit.file}", timeout=REBUILD_MS)
+        if edit.fails_the_build:
+            expect(tab.locator("h1")).to_have_text(f"Fix {edit.to_fix}", timeout=REBUILD_MS)
+            shown = tab.locator("main")
+        else:
+            shown = tab.locator("article .serve-notice")
+            expect(shown).to_be_visible(timeout=REBUILD_MS)
         assert tab.url == server.url + PAGE
-        for name in edit.page_names:
-            expect(tab.locator("main")).to_contain_text(name)
+        expect(shown).to_contain_text(re.compile(rf"Line\s*{edit.line(broken)}(?!\d)"))
+        for words in edit.says:
+            expect(shown).to_contain_text(words)
 
-        other = browser.new_page()
-        try:
-            response = other.goto(server.url + OTHER_PAGE, timeout=AT_ONCE_MS)
-            assert response is not None
-            assert response.status == 500
-            expect(other.locator("h1")).to_have_text(f"Fix {edit.file}")
-        finally:
-            other.close()
+        if edit.fails_the_build:
+            other = browser.new_page()
+            try:
+                response = other.goto(server.url + OTHER_PAGE, timeout=AT_ONCE_MS)
+                assert response is not None
+                assert response.status == 500
+                expect(other.locator("h1")).to_have_text(f"Fix {edit.to_fix}")
+            finally:
+                other.close()
     finally:
         path.write_text(edit.mends(good_text, new_value), encoding="utf-8")
 
     expect(tab.locator("body")).to_contain_text(new_value, timeout=REBUILD_MS)
     expect(tab.locator("article")).to_be_visible()
+    expect(tab.locator(".serve-notice")).to_have_count(0)
     assert tab.url == server.url + PAGE
+    # The error page brings its icon: the browser asks the server for no /favicon.ico.
+    assert [url for url in asked if url.endswith("favicon.ico")] == []
 
 
 LONG_FAILURE = BuildFailure(
-    summary="DataError: invalid comparison data " + "x" * 200,
-    file="macros/data.py",
-    places=(("Problems", "1"),),
-    details=("macros/data.py: Fact 'a_very_long_identifier': " + "field " * 40,),
+    (
+        Problem(
+            "Fact 'a_very_long_identifier': field 'source' is not an https URL " + "x" * 200,
+            "macros/data.py",
+            12,
+            hint="did you mean `a_very_long_identifier_indeed`? Known facts: " + "fact, " * 40,
+            excerpt=('source="' + "x" * 200 + '",',),
+        ),
+    )
 )
 
 

@@ -12,7 +12,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -209,8 +209,14 @@ class Server:
 
 
 @contextlib.contextmanager
-def mkdocs_serve(project_dir: Path, *extra_args: str, timeout: float = 60) -> Iterator[Server]:
-    """Run `mkdocs serve` for `project_dir` on a free loopback port until the block ends."""
+def mkdocs_serve(
+    project_dir: Path,
+    *extra_args: str,
+    timeout: float = 60,
+    env: Mapping[str, str] | None = None,
+) -> Iterator[Server]:
+    """Run `mkdocs serve` for `project_dir` on a free loopback port until the block ends,
+    with `env` added to its environment."""
     port = free_port()
     log_path = project_dir / "serve.log"
     with log_path.open("w", encoding="utf-8") as log:
@@ -225,7 +231,7 @@ def mkdocs_serve(project_dir: Path, *extra_args: str, timeout: float = 60) -> It
                 *extra_args,
             ],
             cwd=project_dir,
-            env=mkdocs_env(),
+            env={**mkdocs_env(), **(env or {})},
             stdout=log,
             stderr=subprocess.STDOUT,
             text=True,
