@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 from macros.data import COMPARISON
 from macros.picture import PADDING, description, title
 from tests.support.accessibility_tree import accessibility_tree
+from tests.support.colours import COLOUR_FUNCTIONS
 from tests.support.published import SCHEMES, page_id
 
 PICTURE_PAGES = ("", "mental-model/")
@@ -38,28 +39,19 @@ LINES = """
 """
 
 # Each drawn line's contrast with the page behind the picture, from the colours computed.
-CONTRASTS = """
-figure => {
-  const rgb = (text) => text.match(/[\\d.]+/g).map(Number);
-  const luminance = ([r, g, b]) => {
-    const channel = (value) => {
-      const c = value / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    };
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-  };
-  let back = figure;
-  while (back && (rgb(getComputedStyle(back).backgroundColor)[3] ?? 1) === 0) {
-    back = back.parentElement;
-  }
-  const behind = luminance(rgb(getComputedStyle(back || document.body).backgroundColor));
-  return [...figure.querySelectorAll("text")].map(text => {
-    const fill = luminance(rgb(getComputedStyle(text).fill));
-    const [light, dark] = fill > behind ? [fill, behind] : [behind, fill];
-    return [text.textContent, (light + 0.05) / (dark + 0.05)];
-  });
+CONTRASTS = (
+    """
+figure => {"""
+    + COLOUR_FUNCTIONS
+    + """
+  const behind = backgroundOf(figure);
+  return [...figure.querySelectorAll("text")].map((text) => [
+    text.textContent,
+    contrast(over(parse(getComputedStyle(text).fill), behind), behind),
+  ]);
 }
 """
+)
 
 
 @contextlib.contextmanager

@@ -16,6 +16,7 @@ from macros import decision
 from macros.data import COMPARISON
 from tests.support.accessibility_tree import Node, Tree, accessibility_tree
 from tests.support.browsing import Watched, watch
+from tests.support.colours import COLOUR_FUNCTIONS
 from tests.support.helpers import nav_urls, plain
 from tests.support.published import SCHEMES, page_id
 
@@ -196,27 +197,14 @@ def test_a_tooltip_leaves_the_next_line_uncovered_and_sits_in_a_landmark(
 
 
 def contrast(page: Page, element: Locator) -> float:
-    """The contrast ratio of `element`'s text on the first opaque background behind it."""
+    """The contrast ratio of `element`'s text on what is painted behind it."""
     return float(
         element.evaluate(
-            """element => {
-              const rgb = (text) => text.match(/[\\d.]+/g).map(Number);
-              const luminance = ([r, g, b]) => {
-                const channel = (value) => {
-                  const c = value / 255;
-                  return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-                };
-                return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
-              };
-              let back = element;
-              while (back && rgb(getComputedStyle(back).backgroundColor)[3] === 0) {
-                back = back.parentElement;
-              }
-              const background = rgb(getComputedStyle(back || document.body).backgroundColor);
-              const [r, g, b, a = 1] = rgb(getComputedStyle(element).color);
-              const text = [r, g, b].map((v, i) => v * a + background[i] * (1 - a));
-              const [light, dark] = [luminance(text), luminance(background)].sort((x, y) => y - x);
-              return (light + 0.05) / (dark + 0.05);
+            "element => {"
+            + COLOUR_FUNCTIONS
+            + """
+              const background = backgroundOf(element);
+              return contrast(over(parse(getComputedStyle(element).color), background), background);
             }"""
         )
     )
