@@ -93,4 +93,4 @@ node_modules/.package-lock.json: package.json package-lock.json
 	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
 
 clean:
-	rm -rf site build $(VENV) .tools node_modules
+	rm -rf site build .cache $(VENV) .tools node_modules

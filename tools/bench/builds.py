@@ -1,4 +1,5 @@
-"""Cold builds side by side: the project, a copy without the macros plugin, and Zensical.
+"""Cold builds side by side: the project, a copy without the macros plugin, and Zensical;
+and a copy whose templates stay compiled from one build to the next, as a writer's do.
 
 Runs are interleaved (one of each, then again) so that the load of a shared machine falls
 on every variant alike; each run is a fresh process writing into an emptied site folder.
@@ -27,11 +28,14 @@ class Variant:
     runs: list[Run] = field(default_factory=list)
     compared_only: bool = False
     """Another tool, timed beside ours: when it fails, the table says so and goes on."""
+    keeps_cache: bool = False
+    """Builds on the compiled templates the last build left (overrides/hooks/template_cache.py)."""
     failure: Run | None = None
 
     def run(self) -> Run:
-        for leftover in (self.site, self.project / ".cache"):
-            shutil.rmtree(leftover, ignore_errors=True)
+        shutil.rmtree(self.site, ignore_errors=True)
+        if not self.keeps_cache:
+            shutil.rmtree(self.project / ".cache", ignore_errors=True)
         run = run_timed(self.command, self.project, self.env)
         if run.returncode != 0:
             if not self.compared_only:
@@ -42,9 +46,9 @@ class Variant:
         return run
 
 
-def mkdocs_build(name: str, project: Path, site: Path) -> Variant:
+def mkdocs_build(name: str, project: Path, site: Path, keeps_cache: bool = False) -> Variant:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    return Variant(name, project, command, site)
+    return Variant(name, project, command, site, keeps_cache=keeps_cache)
 
 
 def zensical_build(project: Path) -> Variant:
@@ -74,15 +78,23 @@ class Variants:
     repository: Variant
     with_macros: Variant
     without_macros: Variant
+    templates_cached: Variant
     zensical: Variant
 
     def all(self) -> list[Variant]:
-        return [self.repository, self.with_macros, self.without_macros, self.zensical]
+        return [
+            self.repository,
+            self.with_macros,
+            self.without_macros,
+            self.templates_cached,
+            self.zensical,
+        ]
 
 
 def prepare(workdir: Path) -> Variants:
     with_copy = project_copy(workdir / "with-macros")
     plain_copy = without_macros(workdir / "without-macros", workdir / "scratch")
+    cached_copy = project_copy(workdir / "templates-cached")
     zensical_copy = project_copy(workdir / "zensical")
     return Variants(
         repository=mkdocs_build(
@@ -91,6 +103,12 @@ def prepare(workdir: Path) -> Variants:
         with_macros=mkdocs_build("mkdocs build --strict (copy)", with_copy, workdir / "site-with"),
         without_macros=mkdocs_build(
             "same pages, no macros plugin (copy)", plain_copy, workdir / "site-without"
+        ),
+        templates_cached=mkdocs_build(
+            "mkdocs build --strict, templates compiled before (copy)",
+            cached_copy,
+            workdir / "site-cached",
+            keeps_cache=True,
         ),
         zensical=zensical_build(zensical_copy),
     )

@@ -61,6 +61,14 @@ def build_rows(variants: Variants, zensical_alone: Run) -> tuple[list[Row], list
             share <= MACRO_SHARE_TARGET,
         )
     )
+    cached = seconds(variants.templates_cached.runs)
+    rows.append(
+        Row(
+            "Build",
+            "templates compiled before / compiled in the build (copies)",
+            f"ratio {cached / with_macros:.2f}",
+        )
+    )
     compared = [("without macros", variants.without_macros.site)]
     if variants.zensical.failure is None:
         zensical = seconds(variants.zensical.runs)
