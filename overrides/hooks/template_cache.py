@@ -30,6 +30,9 @@ def cache_folder(project: Path) -> Path:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     folder = cache_folder(Path(config.config_file_path).parent)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a project that cannot be written to builds as MkDocs would
+        return env
     env.bytecode_cache = FileSystemBytecodeCache(str(folder))
     return env
